@@ -1,7 +1,6 @@
 // Drizzle definitions of the units module's tables (see migration 0001).
-import { pgTable, uuid, text, date, boolean, customType, integer, timestamp } from 'drizzle-orm/pg-core';
-
-export const ltree = customType<{ data: string }>({ dataType: () => 'ltree' });
+import { pgTable, uuid, text, date, boolean, integer, timestamp } from 'drizzle-orm/pg-core';
+import { ltree } from '../../db/types.ts';
 
 export const unitsUnit = pgTable('units_unit', {
   id: uuid('id').primaryKey(),

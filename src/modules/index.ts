@@ -1,0 +1,7 @@
+// The list of modules, in the order their demo data is seeded. Adding a module touches this one line.
+import { unitsModule } from './units/index.ts';
+import { organisationsModule } from './organisations/index.ts';
+import { accountsModule } from './accounts/index.ts';
+import { auditModule } from './audit/index.ts';
+
+export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule];

@@ -1,0 +1,57 @@
+// SQL over the administrative units: one version of a code at a date, children, ancestors, name search.
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/database.ts';
+import { unitsUnit, type UnitRow } from './units.tables.ts';
+
+/** Versions in force on a calendar day. */
+export function inForce(day: string): SQL {
+  return and(lte(unitsUnit.validFrom, day), or(isNull(unitsUnit.validTo), gte(unitsUnit.validTo, day)))!;
+}
+
+const LEVEL_ORDER = sql`case ${unitsUnit.level} when 'central' then 0 when 'province' then 1 when 'district' then 2 else 3 end`;
+
+export async function findInForce(db: Executor, code: string, day: string): Promise<UnitRow | null> {
+  const [row] = await db.select().from(unitsUnit).where(and(eq(unitsUnit.code, code), inForce(day))).limit(1);
+  return row ?? null;
+}
+
+/** The most recent version of a code, whatever its validity (for codes no longer in force). */
+export async function findLatest(db: Executor, code: string): Promise<UnitRow | null> {
+  const [row] = await db.select().from(unitsUnit).where(eq(unitsUnit.code, code)).orderBy(desc(unitsUnit.validFrom)).limit(1);
+  return row ?? null;
+}
+
+export async function findChildren(db: Executor, code: string, day: string): Promise<UnitRow[]> {
+  return db.select().from(unitsUnit)
+    .where(and(eq(unitsUnit.parentCode, code), inForce(day)))
+    .orderBy(asc(unitsUnit.code));
+}
+
+export async function findManyInForce(db: Executor, codes: string[], day: string): Promise<UnitRow[]> {
+  if (codes.length === 0) return [];
+  return db.select().from(unitsUnit).where(and(inArray(unitsUnit.code, codes), inForce(day)));
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Name search on the folded key: every word typed must appear; exact names first, then names that start
+ * with the text, then higher levels, then closeness. `key` is already folded (no diacritics, lower case).
+ */
+export async function search(db: Executor, key: string, day: string, limit: number): Promise<UnitRow[]> {
+  const words = key.split(' ').filter(Boolean);
+  const like = words.map((w) => sql`${unitsUnit.searchKey} like ${`%${escapeLike(w)}%`}`);
+  return db.select().from(unitsUnit)
+    .where(and(inForce(day), or(eq(unitsUnit.code, key), and(...like))))
+    .orderBy(
+      desc(sql`${unitsUnit.code} = ${key}`),
+      desc(sql`${unitsUnit.shortKey} = ${key} or ${unitsUnit.searchKey} = ${key}`),
+      desc(sql`${unitsUnit.shortKey} like ${`${escapeLike(key)}%`} or ${unitsUnit.searchKey} like ${`${escapeLike(key)}%`}`),
+      asc(LEVEL_ORDER),
+      desc(sql`similarity(${unitsUnit.searchKey}, ${key})`),
+      asc(unitsUnit.code),
+    )
+    .limit(limit);
+}
