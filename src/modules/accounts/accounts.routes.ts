@@ -1,6 +1,7 @@
 // HTTP routes for signing in and out and for managing officials' accounts.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Actor } from '../../platform/access.ts';
 import { requireActor, settle, type AppContext } from '../../platform/http.ts';
 import { errors } from '../../platform/schemas.ts';
@@ -42,7 +43,7 @@ export const accountRoutes = (ctx: AppContext): FastifyPluginAsync => async (app
   });
 
   r.post('/auth/logout', {
-    schema: { tags: authTags, summary: 'Đăng xuất', response: { 204: { type: 'null' } as never, ...errors(401) } },
+    schema: { tags: authTags, summary: 'Đăng xuất', response: { 204: z.null(), ...errors(401) } },
   }, async (req, reply) => {
     const actor = requireActor(req);
     await auth.logout(ctx, actor, req.ip);
@@ -55,7 +56,7 @@ export const accountRoutes = (ctx: AppContext): FastifyPluginAsync => async (app
   }, async (req) => meOf(req, requireActor(req)));
 
   r.post('/auth/password', {
-    schema: { tags: authTags, summary: 'Đổi mật khẩu', body: passwordBody, response: { 204: { type: 'null' } as never, ...errors(400, 401) } },
+    schema: { tags: authTags, summary: 'Đổi mật khẩu', body: passwordBody, response: { 204: z.null(), ...errors(400, 401) } },
   }, async (req, reply) => {
     const actor = requireActor(req);
     await settle(ctx, req, await auth.changePassword(ctx, actor, req.body.currentPassword, req.body.newPassword, req.ip));
