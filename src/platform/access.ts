@@ -69,3 +69,9 @@ export function holds(actor: Actor | null | undefined, action: string): boolean 
 export function actions(): string[] {
   return [...rules.keys()];
 }
+
+/** Where an actor's own events belong in the audit log: the unit of its first role. */
+export function homeOf(actor: Actor): { unitPath: string; unitCode: string } {
+  const g = actor.grants[0];
+  return g ? { unitPath: g.unitPath, unitCode: g.unitCode } : { unitPath: 'VN', unitCode: 'VN' };
+}

@@ -44,7 +44,8 @@ export async function recordAudit(executor: Executor, e: AuditInput): Promise<vo
     outcome: e.outcome ?? 'success',
     actorId: e.actorId ?? null,
     actorName: e.actorName ?? null,
-    unitCode: e.unitCode ?? null,
+    // A unit's code is the last label of its path.
+    unitCode: e.unitCode ?? (e.unitPath ?? 'VN').split('.').pop()!,
     unitPath: e.unitPath ?? 'VN',
     targetType: e.targetType ?? null,
     targetId: e.targetId ?? null,

@@ -1,6 +1,6 @@
 // Signing in and out: password check with lockout, database sessions behind an opaque cookie, the actor of a request.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, Grant, Role } from '../../platform/access.ts';
+import { homeOf, type Actor, type Grant, type Role } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH, verifyNothing, verifyPassword } from '../../platform/passwords.ts';
@@ -66,7 +66,7 @@ export async function logout(ctx: AppContext, actor: Actor, ip?: string): Promis
   if (!actor.sessionId) return;
   await ctx.database.db.transaction(async (tx) => {
     await repo.deleteSession(tx, actor.sessionId!);
-    await recordAudit(tx, { action: 'auth.logout', actorId: actor.userId, actorName: actor.username, unitCode: actor.grants[0]?.unitCode, unitPath: actor.grants[0]?.unitPath, ip });
+    await recordAudit(tx, { action: 'auth.logout', actorId: actor.userId, actorName: actor.username, ...homeOf(actor), ip });
   });
 }
 

@@ -42,14 +42,13 @@ export async function replaceMemberships(db: Executor, userId: string, rows: Omi
   if (rows.length) await db.insert(membership).values(rows.map((r) => ({ ...r, userId })));
 }
 
-export interface UserFilter { scopes: string[]; underPath?: string; key?: string; limit: number }
+export interface UserFilter { scopes: string[]; key?: string; limit: number }
 
 const within = (paths: string[]): SQL => sql`${user.homeUnitPath} <@ array[${sql.join(paths.map((p) => sql`${p}`), sql`, `)}]::ltree[]`;
 
 export async function listUsers(db: Executor, f: UserFilter): Promise<UserRow[]> {
   if (f.scopes.length === 0) return [];
   const where: SQL[] = [within(f.scopes)];
-  if (f.underPath) where.push(within([f.underPath]));
   if (f.key) {
     const like = `%${f.key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // Full names are matched without diacritics: the same folding as in platform/text.

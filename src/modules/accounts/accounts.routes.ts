@@ -48,7 +48,7 @@ export const accountRoutes = (ctx: AppContext): FastifyPluginAsync => async (app
     const actor = requireActor(req);
     await auth.logout(ctx, actor, req.ip);
     reply.clearCookie(auth.SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   r.get('/auth/me', {
@@ -60,7 +60,7 @@ export const accountRoutes = (ctx: AppContext): FastifyPluginAsync => async (app
   }, async (req, reply) => {
     const actor = requireActor(req);
     await settle(ctx, req, await auth.changePassword(ctx, actor, req.body.currentPassword, req.body.newPassword, req.ip));
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   r.get('/accounts', {

@@ -1,5 +1,5 @@
 // Use cases for managing officials' accounts: list in scope, create, edit, memberships, deactivate, reset a password.
-import { can, isWithin, scopesFor, ROLES, type Actor, type Role } from '../../platform/access.ts';
+import { can, homeOf, isWithin, scopesFor, ROLES, type Actor, type Role } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
@@ -23,17 +23,17 @@ export async function viewsOf(ctx: AppContext, users: UserRow[]): Promise<Accoun
 
 export async function listAccounts(ctx: AppContext, actor: Actor, input: { unitCode?: string; q?: string }): Promise<Outcome<AccountView[]>> {
   const scopes = scopesFor(actor, ACCOUNT_READ);
-  if (scopes.length === 0) return denied('forbidden', { action: ACCOUNT_READ, unitPath: actor.grants[0]?.unitPath ?? 'VN', targetType: 'account' });
+  if (scopes.length === 0) return denied('forbidden', { action: ACCOUNT_READ, ...homeOf(actor), targetType: 'account' });
   let underPath: string | undefined;
   if (input.unitCode) {
     const view = await getUnit(ctx, input.unitCode);
     if (!view) return fail('unit_not_found', { code: input.unitCode });
     underPath = view.unit.path;
-    if (!scopes.some((s) => isWithin(underPath!, s) || isWithin(s, underPath!))) {
+    if (!scopes.some((s) => isWithin(underPath!, s))) {
       return denied('forbidden', { action: ACCOUNT_READ, unitPath: underPath, unitCode: input.unitCode, targetType: 'unit', targetId: input.unitCode });
     }
   }
-  const users = await repo.listUsers(ctx.database.db, { scopes, underPath, key: input.q ? foldKey(input.q) : undefined, limit: 500 });
+  const users = await repo.listUsers(ctx.database.db, { scopes: underPath ? [underPath] : scopes, key: input.q ? foldKey(input.q) : undefined, limit: 500 });
   return ok(await viewsOf(ctx, users));
 }
 

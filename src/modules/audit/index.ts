@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
-import { definePolicy, scopesFor } from '../../platform/access.ts';
+import { definePolicy, homeOf, scopesFor } from '../../platform/access.ts';
 import { listAudit, type AuditRow } from '../../platform/audit.ts';
 import { denied, requireActor, settle, type AppContext, type ModuleManifest } from '../../platform/http.ts';
 import { errors, id, isoDay } from '../../platform/schemas.ts';
@@ -40,7 +40,7 @@ const routes = (ctx: AppContext): FastifyPluginAsync => async (app) => {
   const scopesOrDeny = async (req: Parameters<typeof requireActor>[0]) => {
     const actor = requireActor(req);
     const scopes = scopesFor(actor, AUDIT_READ);
-    if (scopes.length === 0) await settle(ctx, req, denied('forbidden', { action: AUDIT_READ, unitPath: actor.grants[0]?.unitPath ?? 'VN', targetType: 'audit' }));
+    if (scopes.length === 0) await settle(ctx, req, denied('forbidden', { action: AUDIT_READ, ...homeOf(actor), targetType: 'audit' }));
     return scopes;
   };
 

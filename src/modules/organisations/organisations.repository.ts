@@ -15,12 +15,11 @@ export async function findByIds(db: Executor, ids: string[]): Promise<Organisati
 
 const within = (paths: string[]): SQL => sql`${org.unitPath} <@ array[${sql.join(paths.map((p) => sql`${p}`), sql`, `)}]::ltree[]`;
 
-export interface ListFilter { unitCode?: string; underPath?: string; scopes: string[]; includeInactive: boolean }
+export interface ListFilter { unitCode?: string; scopes: string[]; includeInactive: boolean }
 
 export async function list(db: Executor, f: ListFilter): Promise<OrganisationRow[]> {
   const where: SQL[] = [within(f.scopes)];
   if (f.unitCode) where.push(eq(org.unitCode, f.unitCode));
-  if (f.underPath) where.push(within([f.underPath]));
   if (!f.includeInactive) where.push(eq(org.active, true));
   return db.select().from(org).where(and(...where)).orderBy(asc(org.unitPath), asc(org.createdAt)).limit(2000);
 }

@@ -30,14 +30,13 @@ export async function listOrganisations(ctx: AppContext, actor: Actor, input: Li
   const view = await getUnit(ctx, input.unitCode);
   if (!view) return fail('unit_not_found', { code: input.unitCode });
   const path = view.unit.path;
-  // Listing a unit outside every scope is refused; a unit whose subtree is partly in scope lists that part.
-  const visible = scopes.filter((s) => isWithin(s, path) || isWithin(path, s));
-  if (visible.length === 0 || (!input.subtree && !scopes.some((s) => isWithin(path, s)))) {
+  // The unit asked for must lie in the caller's scope; its subtree then does too.
+  if (!scopes.some((s) => isWithin(path, s))) {
     return denied('forbidden', { action: ORGANISATION_READ, unitPath: path, unitCode: view.unit.code, targetType: 'unit', targetId: view.unit.code });
   }
   return ok(await repo.list(ctx.database.db, {
-    scopes: visible, includeInactive: input.includeInactive,
-    ...(input.subtree ? { underPath: path } : { unitCode: view.unit.code }),
+    scopes: [path], includeInactive: input.includeInactive,
+    ...(input.subtree ? {} : { unitCode: view.unit.code }),
   }));
 }
 
