@@ -47,6 +47,13 @@ export default defineConfig({
         portal: resolve(webRoot, 'index.html'),
         console: resolve(webRoot, 'console/index.html'),
       },
+      output: {
+        // React is shared by both faces: one well-named chunk that the browser caches once.
+        // Ant Design is left to automatic splitting so each console page pulls only its components.
+        codeSplitting: {
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
+      },
     },
   },
   server: { proxy },

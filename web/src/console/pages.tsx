@@ -1,0 +1,55 @@
+// The console's pages: path, menu label and icon, the permission that shows them, and their lazily loaded screen.
+import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { ReactNode } from 'react';
+import type { Me } from '../api/types.ts';
+import { can } from './session/SessionProvider.tsx';
+
+export interface PageDef {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** null: every signed-in official may open it. */
+  permission: string | null;
+  Screen: () => ReactNode;
+}
+
+export const pages: PageDef[] = [
+  {
+    key: 'units',
+    path: '/units',
+    label: 'menu.units',
+    icon: <ApartmentOutlined />,
+    permission: null,
+    Screen: lazy(() => import('./units/UnitsPage.tsx')),
+  },
+  {
+    key: 'organisations',
+    path: '/organisations',
+    label: 'menu.organisations',
+    icon: <TeamOutlined />,
+    permission: 'organisation.read',
+    Screen: lazy(() => import('./organisations/OrganisationsPage.tsx')),
+  },
+  {
+    key: 'accounts',
+    path: '/accounts',
+    label: 'menu.accounts',
+    icon: <UserOutlined />,
+    permission: 'account.read',
+    Screen: lazy(() => import('./accounts/AccountsPage.tsx')),
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    label: 'menu.audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    Screen: lazy(() => import('./audit/AuditPage.tsx')),
+  },
+];
+
+export function visiblePages(me: Me): PageDef[] {
+  return pages.filter((page) => page.permission === null || can(me, page.permission));
+}
