@@ -13,7 +13,11 @@ import { normaliseStrings } from './platform/text.ts';
 import { MODULES } from './modules/index.ts';
 import { actorFromToken, SESSION_COOKIE } from './modules/accounts/index.ts';
 
-export interface BuildOptions { logger?: boolean }
+export interface BuildOptions {
+  logger?: boolean;
+  /** Set during shutdown: /readyz answers 503 while requests in flight finish. */
+  draining?: { value: boolean };
+}
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = ctx;
@@ -60,7 +64,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
-    if (await ctx.database.ping()) return { status: 'ready', database: ctx.database.kind };
+    if (!opts.draining?.value && await ctx.database.ping()) return { status: 'ready', database: ctx.database.kind };
     return sendProblem(reply, req.lang, 'service_unavailable');
   });
 

@@ -19,6 +19,7 @@ const schema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   TRUST_PROXY: bool.default(false),
   WEB_DIST: z.string().min(1).default('web/dist'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type Config = z.infer<typeof schema> & { demoData: boolean };

@@ -11,7 +11,8 @@ const ROLE_VI: Record<string, string> = {
 const config = loadConfig();
 const started = Date.now();
 const { database, migrations, unitSteps, demo } = await boot(config);
-const app = await buildApp({ database, config });
+const draining = { value: false };
+const app = await buildApp({ database, config }, { draining });
 await app.listen({ port: config.PORT, host: config.HOST });
 
 const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
@@ -39,6 +40,9 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
   try {
+    // /readyz turns 503 at once so a load balancer stops sending; requests already sent still get served.
+    draining.value = true;
+    await new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS));
     await app.close();
     await database.close();
     process.exit(0);
