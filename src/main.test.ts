@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const PORT = 3000 + (process.pid % 2000) + 1000;
 
 async function start(dir: string) {
-  const env = { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', WEB_DIST: 'web/dist-none' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', WEB_DIST: 'web/dist-none' };
   delete env.DATABASE_URL;
   const proc = spawn(process.execPath, ['src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
