@@ -1,12 +1,13 @@
 // The portal's single page: header, what residents can do here, the unit look-up, and the footer.
 import { useEffect } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { translate } from '../i18n/translate.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Services } from './Services.tsx';
 import { UnitLookup } from './UnitLookup.tsx';
 
 export function PortalApp() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
 
   useEffect(() => {
     document.title = `${t('app.name')} — ${t('app.motto')}`;
@@ -30,7 +31,11 @@ export function PortalApp() {
         <section className="hero" aria-labelledby="hero-title">
           <div className="container">
             <h1 id="hero-title">{t('app.name')}</h1>
-            <p className="hero__motto">“{t('app.motto')}”</p>
+            {/* The motto is quoted in Vietnamese whatever the language, as the field itself says it. */}
+            <p className="hero__motto" lang="vi">
+              “{translate('vi', 'app.motto')}”
+            </p>
+            {lang !== 'vi' && <p className="hero__motto-translation">{t('app.motto')}</p>}
             <p className="hero__tagline">{t('portal.tagline')}</p>
             <p className="hero__motto2">{t('app.motto2')}</p>
           </div>

@@ -20,11 +20,11 @@ export function Services() {
           const title = t(`portal.service.${key}.title`);
           return (
             <li key={key} className={available ? 'service service--available' : 'service'} data-testid={`service-${key}`}>
-              <h3>{available && href ? <a href={href}>{title}</a> : title}</h3>
-              <p>{t(`portal.service.${key}.text`)}</p>
               <span className={available ? 'badge badge--ok' : 'badge'}>
                 {t(available ? 'portal.availableNow' : 'portal.comingSoon')}
               </span>
+              <h3>{available && href ? <a href={href}>{title}</a> : title}</h3>
+              <p>{t(`portal.service.${key}.text`)}</p>
             </li>
           );
         })}

@@ -108,7 +108,7 @@ export function UnitDetail({ code, onSelect }: { code: string; onSelect: (code: 
           </dd>
         </div>
       </dl>
-      <ChildList units={children} onSelect={onSelect} />
+      {(unit.level !== 'commune' || children.length > 0) && <ChildList units={children} onSelect={onSelect} />}
     </article>
   );
 }

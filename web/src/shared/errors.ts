@@ -3,8 +3,9 @@ import { ApiError } from '../api/client.ts';
 import { hasKey } from '../i18n/translate.ts';
 import type { TFunction } from '../i18n/I18nProvider.tsx';
 
-// For these codes the server's message says more than our label (e.g. until when an account is locked).
-const serverSaysMore = new Set(['account_locked', 'rate_limited']);
+// For these codes the server's message says more than our label (until when an account is locked,
+// what the password rules are).
+const serverSaysMore = new Set(['account_locked', 'rate_limited', 'weak_password']);
 
 export function errorMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('error.generic');

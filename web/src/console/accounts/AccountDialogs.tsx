@@ -55,6 +55,7 @@ export function CreateAccountDialog(props: {
       onClose={props.onClose}
       okText={t('common.create')}
       testId="account-create"
+      codeFields={{ weak_password: 'password', username_taken: 'username' }}
       width={640}
       initialValues={{ memberships: [{} as MembershipInput] }}
     >
@@ -156,6 +157,7 @@ export function ResetPasswordDialog(props: { account: Account | null; onClose: (
       }}
       onClose={props.onClose}
       testId="account-reset"
+      codeFields={{ weak_password: 'newPassword' }}
     >
       <Alert type="info" showIcon title={t('accounts.resetHint')} style={{ marginBottom: 16 }} />
       <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('password.hint')} rules={[required(t, 'accounts.newPassword')]}>

@@ -1,5 +1,5 @@
 // Console page "Tài khoản": accounts in a unit's subtree with search, and the actions each record's abilities allow.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -64,6 +64,7 @@ export default function AccountsPage() {
     {
       title: t('accounts.fullName'),
       key: 'name',
+      width: 220,
       render: (_: unknown, account: Account) => (
         <>
           <Typography.Text strong>{account.fullName}</Typography.Text>
@@ -71,10 +72,17 @@ export default function AccountsPage() {
           <Typography.Text type="secondary" code>
             {account.username}
           </Typography.Text>
+          {account.email && (
+            <>
+              <br />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {account.email}
+              </Typography.Text>
+            </>
+          )}
         </>
       ),
     },
-    { title: t('accounts.email'), dataIndex: 'email', key: 'email', render: (email: string | null) => email ?? t('common.none') },
     {
       title: t('accounts.memberships'),
       dataIndex: 'memberships',
@@ -96,7 +104,7 @@ export default function AccountsPage() {
     {
       title: t('common.status'),
       key: 'status',
-      width: 170,
+      width: 140,
       render: (_: unknown, account: Account) => {
         if (!account.active) return <Tag>{t('common.inactive')}</Tag>;
         if (account.lockedUntil && new Date(account.lockedUntil) > new Date())
@@ -108,13 +116,14 @@ export default function AccountsPage() {
       title: t('accounts.lastLogin'),
       dataIndex: 'lastLoginAt',
       key: 'lastLoginAt',
-      width: 140,
+      width: 130,
+      responsive: ['lg'],
       render: (at: string | null) => (at ? formatInstant(at) : <Typography.Text type="secondary">{t('accounts.never')}</Typography.Text>),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 250,
+      width: 190,
       render: (_: unknown, account: Account) => (
         <Space size={4} wrap>
           {account.abilities.update && (
@@ -153,8 +162,9 @@ export default function AccountsPage() {
       <div className="toolbar">
         <label htmlFor="account-unit-picker">{t('accounts.unit')}</label>
         <UnitPicker id="account-unit-picker" value={unitCode} onChange={(code) => setQueryParam('unit', code)} testId="account-unit-picker" style={{ width: 340, maxWidth: '100%' }} />
-        <Input.Search
+        <Input
           allowClear
+          prefix={<SearchOutlined aria-hidden />}
           value={text}
           onChange={(e: ChangeEvent<HTMLInputElement>) => {
             setText(e.target.value);
@@ -182,7 +192,7 @@ export default function AccountsPage() {
           dataSource={accounts}
           loading={list.loading}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 760 }}
           locale={{ emptyText: t('accounts.empty') }}
           footer={() => t('accounts.count', { count: accounts.length })}
           data-testid="account-table"

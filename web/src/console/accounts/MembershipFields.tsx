@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select, Space } from 'antd';
 import { roles } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { accentInsensitive } from '../organisations/OrganisationDialogs.tsx';
+import { accentInsensitive } from '../shared/selectSearch.ts';
 
 export interface OrganisationOption {
   value: string;

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { hasKey } from '../../i18n/translate.ts';
 import { errorMessage } from '../../shared/errors.ts';
 import { formatInstant } from '../../shared/format.ts';
+import { accentInsensitive } from '../shared/selectSearch.ts';
 
 const outcomeColour: Record<AuditEntry['outcome'], string> = { success: 'green', failure: 'orange', denied: 'red' };
 
@@ -94,10 +95,11 @@ export default function AuditPage() {
       key: 'actor',
       render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { title: t('audit.unit'), dataIndex: 'unitCode', key: 'unit', width: 90, render: (code: string | null) => code ?? t('common.none') },
+    { title: t('audit.unit'), dataIndex: 'unitCode', key: 'unit', width: 90, responsive: ['md'], render: (code: string | null) => code ?? t('common.none') },
     {
       title: t('audit.target'),
       key: 'target',
+      responsive: ['md'],
       render: (_: unknown, entry: AuditEntry) =>
         entry.targetType ? (
           <span title={entry.targetId ?? undefined}>
@@ -112,7 +114,7 @@ export default function AuditPage() {
           t('common.none')
         ),
     },
-    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, render: (ip: string | null) => ip ?? t('common.none') },
+    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, responsive: ['lg'], render: (ip: string | null) => ip ?? t('common.none') },
   ];
 
   return (
@@ -134,6 +136,7 @@ export default function AuditPage() {
           allowClear
           value={action}
           onChange={(value: string | undefined) => setAction(value)}
+          showSearch={{ filterOption: accentInsensitive }}
           placeholder={t('audit.anyAction')}
           aria-label={t('audit.action')}
           style={{ width: 260 }}
@@ -163,7 +166,7 @@ export default function AuditPage() {
         dataSource={items}
         loading={loading}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 640 }}
         locale={{ emptyText: t('audit.empty') }}
         expandable={{
           rowExpandable: (entry: AuditEntry) => Boolean(entry.detail && Object.keys(entry.detail).length > 0),

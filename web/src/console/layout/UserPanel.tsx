@@ -6,6 +6,7 @@ import type { Me } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ChangePasswordDialog } from '../session/ChangePasswordDialog.tsx';
 import { useMe, useSession } from '../session/SessionProvider.tsx';
+import { navigate } from '../router.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 
 /** "Ban Dân vận (Tỉnh Cao Bằng); UBND (Xã …)": each organisation once, with its unit. */
@@ -31,7 +32,10 @@ export function UserPanel() {
   const onMenu = ({ key }: { key: string }) => {
     if (key === 'password') setChanging(true);
     if (key === 'logout')
-      void signOut().then(() => message.info(t('layout.loggedOut')));
+      void signOut().then(() => {
+        navigate('/login', { replace: true });
+        message.info(t('layout.loggedOut'));
+      });
   };
 
   return (

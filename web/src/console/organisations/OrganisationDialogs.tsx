@@ -5,18 +5,14 @@ import { organisationKinds } from '../../api/types.ts';
 import type { Organisation } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { byName } from '../../shared/format.ts';
-import { foldVietnamese } from '../../shared/units.ts';
 import { FormModal } from '../shared/FormModal.tsx';
+import { accentInsensitive } from '../shared/selectSearch.ts';
 
 interface CreateValues {
   kind: string;
   name: string;
   parentId?: string;
 }
-
-/** antd Select search that ignores Vietnamese accents. */
-export const accentInsensitive = (input: string, option?: { label?: unknown }) =>
-  foldVietnamese(String(option?.label ?? '')).includes(foldVietnamese(input));
 
 export function CreateOrganisationDialog(props: {
   open: boolean;

@@ -50,19 +50,19 @@ export default function OrganisationsPage() {
       key: 'name',
       render: (name: string, row: OrganisationRow) => (row.active ? name : <Typography.Text type="secondary">{name}</Typography.Text>),
     },
-    { title: t('orgs.kind'), dataIndex: 'kind', key: 'kind', width: 240, render: (kind: string) => t(`orgKind.${kind}`) },
+    { title: t('orgs.kind'), dataIndex: 'kind', key: 'kind', width: 220, responsive: ['sm'], render: (kind: string) => t(`orgKind.${kind}`) },
     {
       title: t('common.status'),
       dataIndex: 'active',
       key: 'active',
-      width: 150,
+      width: 140,
       render: (active: boolean) => (active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
     },
-    { title: t('orgs.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (at: string) => formatInstant(at) },
+    { title: t('orgs.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 140, responsive: ['lg'], render: (at: string) => formatInstant(at) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 220,
+      width: 250,
       render: (_: unknown, row: OrganisationRow) => (
         <Space size="small" wrap>
           {row.abilities.update && (
@@ -120,7 +120,7 @@ export default function OrganisationsPage() {
           dataSource={rows}
           loading={list.loading}
           pagination={false}
-          scroll={{ x: 860 }}
+          scroll={{ x: 720 }}
           expandable={{
             expandedRowKeys: expanded,
             onExpand: (open: boolean, row: OrganisationRow) =>

@@ -31,6 +31,7 @@ export function ChangePasswordDialog({ open, forced, onClose }: { open: boolean;
       onSubmit={submit}
       onClose={onClose}
       testId="change-password"
+      codeFields={{ weak_password: 'newPassword', wrong_password: 'currentPassword' }}
       forced={forced}
       cancelText={forced ? t('layout.logout') : undefined}
       onCancelForced={() => void signOut()}

@@ -4,6 +4,7 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ApiError } from '../../api/client.ts';
 import { errorMessage } from '../../shared/errors.ts';
 import { applyFieldErrors } from './formErrors.ts';
 
@@ -22,6 +23,8 @@ interface FormModalProps<Values> {
   onCancelForced?: () => void;
   width?: number;
   initialValues?: Partial<Values>;
+  /** Error codes that belong to one field (e.g. weak_password → 'password'): shown under it, not above the form. */
+  codeFields?: Record<string, string>;
   children: ReactNode;
 }
 
@@ -43,6 +46,11 @@ export function FormModal<Values>(props: FormModalProps<Values>) {
       await props.onSubmit(values);
       props.onClose();
     } catch (error) {
+      const field = error instanceof ApiError ? props.codeFields?.[error.code] : undefined;
+      if (field) {
+        props.form.setFields([{ name: field as never, errors: [errorMessage(error, t)] }]);
+        return;
+      }
       const leftover = applyFieldErrors(props.form, error);
       setProblem([errorMessage(error, t), ...leftover.map((e) => `${e.field}: ${e.message}`)]);
     } finally {

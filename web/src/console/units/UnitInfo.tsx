@@ -2,6 +2,7 @@
 import { Button, Descriptions, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/client.ts';
 import { listOrganisations } from '../../api/organisations.ts';
 import type { Organisation, Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -76,6 +77,7 @@ function UnitOrganisations({ unit }: { unit: Unit }) {
   }, [unit.code, allowed]);
 
   if (!allowed) return null;
+  const forbidden = error instanceof ApiError && error.status === 403;
 
   const columns: TableColumnsType<Organisation> = [
     { title: t('orgs.name'), dataIndex: 'name', key: 'name' },
@@ -95,11 +97,15 @@ function UnitOrganisations({ unit }: { unit: Unit }) {
           {t('units.organisations')}
         </Typography.Title>
         <span className="toolbar__spacer" />
-        <Button size="small" onClick={() => navigate(`/organisations?unit=${encodeURIComponent(unit.code)}`)} data-testid="unit-manage-organisations">
-          {t('units.manageOrganisations')}
-        </Button>
+        {!forbidden && (
+          <Button size="small" onClick={() => navigate(`/organisations?unit=${encodeURIComponent(unit.code)}`)} data-testid="unit-manage-organisations">
+            {t('units.manageOrganisations')}
+          </Button>
+        )}
       </div>
-      {error ? (
+      {forbidden ? (
+        <Typography.Text type="secondary">{t('units.organisationsForbidden')}</Typography.Text>
+      ) : error ? (
         <Typography.Text type="danger">{errorMessage(error, t)}</Typography.Text>
       ) : items === null ? (
         <Skeleton active paragraph={{ rows: 2 }} />

@@ -33,6 +33,16 @@ function withChildren(nodes: TreeNode[], key: string, children: TreeNode[]): Tre
   });
 }
 
+/** Scrolls the tree's own box (not the page) so the selected row sits in its middle. */
+function centreSelectedRow(): boolean {
+  const box = document.querySelector<HTMLElement>('.unit-tree');
+  const row = box?.querySelector<HTMLElement>('.ant-tree-treenode-selected');
+  if (!box || !row) return false;
+  const offset = row.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  box.scrollTop += offset - box.clientHeight / 2;
+  return true;
+}
+
 interface UnitTreeProps {
   selected: string | null;
   /** Root-first codes of the selected unit's ancestors, to open its branch. */
@@ -82,6 +92,12 @@ export function UnitTree({ selected, revealPath, onSelect }: UnitTreeProps) {
         if (cancelled) return;
       }
       setExpanded((keys) => Array.from(new Set([...keys, ...revealPath])));
+      // The branch opens with an animation: centre the selected row again as it settles.
+      for (const delay of [120, 350, 700]) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (cancelled) return;
+        centreSelectedRow();
+      }
     })().catch(setError);
     return () => {
       cancelled = true;

@@ -1,4 +1,5 @@
 // Console page "Đơn vị hành chính": search and tree on the left, the chosen unit's details and organisations on the right.
+import { SearchOutlined } from '@ant-design/icons';
 import { Card, Empty, Input, List, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChangeEvent } from 'react';
@@ -50,13 +51,13 @@ export default function UnitsPage() {
       </Typography.Title>
       <div className="unit-browser">
         <Card size="small">
-          <Input.Search
+          <Input
             allowClear
+            prefix={<SearchOutlined aria-hidden />}
             value={text}
             onChange={(e: ChangeEvent<HTMLInputElement>) => setText(e.target.value)}
             placeholder={t('units.searchPlaceholder')}
             aria-label={t('units.searchLabel')}
-            loading={search.status === 'loading'}
             data-testid="console-unit-search"
             style={{ marginBottom: 12 }}
           />
