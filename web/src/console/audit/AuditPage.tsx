@@ -123,15 +123,16 @@ export default function AuditPage() {
         {t('audit.title')}
       </Typography.Title>
       <div className="toolbar" role="search">
-        <DatePicker.RangePicker
-          value={range}
-          onChange={(value: Range) => setRange(value)}
-          format="DD/MM/YYYY"
-          allowEmpty={[true, true]}
-          placeholder={[t('audit.from'), t('audit.to')]}
-          aria-label={t('audit.dateRange')}
-          data-testid="audit-range"
-        />
+        {/* The two inputs are named by their placeholders (Từ ngày / Đến ngày). */}
+        <span data-testid="audit-range" role="group" aria-label={t('audit.dateRange')}>
+          <DatePicker.RangePicker
+            value={range}
+            onChange={(value: Range) => setRange(value)}
+            format="DD/MM/YYYY"
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.from'), t('audit.to')]}
+          />
+        </span>
         <Select
           allowClear
           value={action}
