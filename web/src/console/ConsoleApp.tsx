@@ -4,7 +4,8 @@ import { Suspense, useEffect } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { errorMessage } from '../shared/errors.ts';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
-import { visiblePages } from './pages.tsx';
+import { pages as allPages, visiblePages } from './pages.tsx';
+import type { PageDef } from './pages.tsx';
 import { navigate, useLocation } from './router.tsx';
 import { LoginPage } from './session/LoginPage.tsx';
 import { useSession } from './session/SessionProvider.tsx';
@@ -61,13 +62,17 @@ export function ConsoleApp() {
   const pages = visiblePages(state.me);
   if (location.path === '/') return <Redirect to={pages[0]?.path ?? '/units'} />;
 
-  const page = pages.find((p) => location.path === p.path || location.path.startsWith(`${p.path}/`));
+  const matches = (p: PageDef) => location.path === p.path || location.path.startsWith(`${p.path}/`);
+  const page = pages.find(matches);
+  const hidden = !page && allPages.some(matches);
   return (
     <ConsoleLayout pages={pages} activeKey={page?.key ?? null}>
       {page ? (
         <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
           <page.Screen />
         </Suspense>
+      ) : hidden ? (
+        <Result status="403" title={t('error.forbidden')} data-testid="page-forbidden" />
       ) : (
         <Result
           status="404"
