@@ -1,7 +1,7 @@
 // The console's pages: path, menu label and icon, the permission that shows them, and their lazily loaded screen.
 import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
 import { can } from './session/SessionProvider.tsx';
 
@@ -12,7 +12,7 @@ export interface PageDef {
   icon: ReactNode;
   /** null: every signed-in official may open it. */
   permission: string | null;
-  Screen: () => ReactNode;
+  Screen: ComponentType;
 }
 
 export const pages: PageDef[] = [
