@@ -139,3 +139,16 @@ test('the console at phone width: sign-in page and the administrator\'s pages', 
   }
   await phone.close();
 });
+
+test('HTML typed into a name is shown as text, never run', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, 'hue.quantri', 'caunoi-demo-2026');
+  const name = '<img src=x onerror="window.__pwned=1"> Tổ <b>đậm</b>';
+  const created = await page.request.post(`${app.url}/api/organisations`, { data: { unitCode: '46', kind: 'khac', name } });
+  assert.equal(created.status(), 201);
+  await openMenu(page, 'organisations');
+  await page.getByTestId('org-table').getByText(name).waitFor();
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.equal(await page.getByTestId('org-table').locator('img, b').count(), 0);
+  await page.close();
+});
