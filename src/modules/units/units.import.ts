@@ -20,9 +20,10 @@ export const LIST_2025 = { from: '2025-07-01' };
 
 type NewUnit = Omit<UnitRow, 'remoteArea'> & { remoteArea?: boolean };
 
-function readCsv(file: string): { text: string; rows: Record<string, string>[] } {
+/** A shipped list: its text is read to know its checksum; its rows are parsed only when a step runs. */
+function readCsv(file: string): { text: string; rows: () => Record<string, string>[] } {
   const text = readFileSync(new URL(file, DATA), 'utf8');
-  return { text, rows: parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[] };
+  return { text, rows: () => parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[] };
 }
 
 const checksum = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -57,13 +58,14 @@ function steps(): Step[] {
     name: 'units-2024',
     checksum: checksum(list2024.text),
     async run(tx) {
-      const byCode = new Map(list2024.rows.map((r) => [r.code, r]));
+      const list = list2024.rows();
+      const byCode = new Map(list.map((r) => [r.code, r]));
       const pathOf = (code: string): string => {
         const r = byCode.get(code);
         if (!r) throw new Error(`units-2024: unknown parent ${code}`);
         return r.parent_code ? `${pathOf(r.parent_code)}.${code}` : `${ROOT_CODE}.${code}`;
       };
-      const rows = list2024.rows.map((r) => unit({
+      const rows = list.map((r) => unit({
         code: r.code, name: r.name, shortName: r.short_name, type: r.type, level: r.level,
         parentCode: r.parent_code || ROOT_CODE, path: pathOf(r.code),
         validFrom: LIST_2024.from, validTo: LIST_2024.to, source: 'Danh mục ĐVHC 2024 (sau Nghị quyết 1365/NQ-UBTVQH15)',
@@ -78,7 +80,7 @@ function steps(): Step[] {
     name: 'units-2025',
     checksum: checksum(list2025.text),
     async run(tx) {
-      const rows = list2025.rows.map((r) => unit({
+      const rows = list2025.rows().map((r) => unit({
         code: r.code, name: r.name, shortName: r.short_name, type: r.type,
         level: r.parent_code ? 'commune' : 'province',
         parentCode: r.parent_code || ROOT_CODE,
@@ -96,7 +98,8 @@ function steps(): Step[] {
     checksum: checksum(amendments.text),
     async run(tx) {
       // Each row closes the version in force and opens a new one on its effective date; the code and place stay.
-      for (const r of amendments.rows) {
+      const changes = amendments.rows();
+      for (const r of changes) {
         const [open] = await tx.select().from(unitsUnit)
           .where(and(eq(unitsUnit.code, r.code), isNull(unitsUnit.validTo)));
         if (!open) throw new Error(`amendment for unknown unit ${r.code}`);
@@ -108,7 +111,7 @@ function steps(): Step[] {
           validFrom: r.effective_from, validTo: null, source: r.legal_basis,
         })]);
       }
-      return amendments.rows.length;
+      return changes.length;
     },
   };
   return [root, old, current, amend];
