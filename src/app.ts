@@ -1,5 +1,5 @@
 // Builds the Fastify app from the module list: API under /api with its OpenAPI document, health checks, the web app.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -98,20 +98,20 @@ async function registerWeb(app: FastifyInstance, dist: string): Promise<void> {
       if (path.endsWith('.html')) reply.header('cache-control', 'no-cache');
     },
   });
-  const page = (file: string) => async (_req: unknown, reply: { type: (t: string) => { sendFile: (f: string, o: object) => unknown } }) =>
-    reply.type('text/html; charset=utf-8').sendFile(file, { maxAge: 0, immutable: false });
-  app.get('/', page('index.html'));
+  // HTML pages are never cached, so a new build reaches everyone; hashed assets are cached for a year.
+  const html = (reply: FastifyReply, file: string) => reply.type('text/html; charset=utf-8').sendFile(file, { maxAge: 0, immutable: false });
+  app.get('/', (_req, reply) => html(reply, 'index.html'));
   app.get('/console', (_req, reply) => reply.redirect('/console/'));
-  app.get('/console/', page('console/index.html'));
+  app.get('/console/', (_req, reply) => html(reply, 'console/index.html'));
   app.get('/console/*', async (req, reply) => {
     const path = (req.params as { '*': string })['*'];
     if (path.includes('.')) return reply.sendFile(`console/${path}`);
-    return reply.type('text/html; charset=utf-8').sendFile('console/index.html', { maxAge: 0, immutable: false });
+    return html(reply, 'console/index.html');
   });
   app.get('/*', async (req, reply) => {
     const path = (req.params as { '*': string })['*'];
     if (path.startsWith('api/')) return sendProblem(reply, req.lang, 'not_found');
     if (path.includes('.')) return reply.sendFile(path);
-    return reply.type('text/html; charset=utf-8').sendFile('index.html', { maxAge: 0, immutable: false });
+    return html(reply, 'index.html');
   });
 }

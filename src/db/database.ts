@@ -8,6 +8,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 
+// Calendar days stay 'YYYY-MM-DD' strings on both drivers, never JS Dates shifted by a time zone.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+
 // Both drivers expose the same query builder; the type of the PostgreSQL one stands for both.
 export type Db = ReturnType<typeof drizzlePg>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -69,10 +73,6 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     close: async () => { if (!client.closed) await client.close(); },
   };
 }
-
-// Calendar days stay 'YYYY-MM-DD' strings on both drivers, never JS Dates shifted by a time zone.
-const DATE_OID = 1082;
-pg.types.setTypeParser(DATE_OID, (v) => v);
 
 async function openServer(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
