@@ -5,6 +5,7 @@ import type { Account, MembershipInput } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { TFunction } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../shared/FormModal.tsx';
+import { ConfirmPasswordField } from '../shared/ConfirmPasswordField.tsx';
 import { MembershipFields } from './MembershipFields.tsx';
 import type { OrganisationOption } from './MembershipFields.tsx';
 
@@ -163,20 +164,7 @@ export function ResetPasswordDialog(props: { account: Account | null; onClose: (
       <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('password.hint')} rules={[required(t, 'accounts.newPassword')]}>
         <Input.Password autoComplete="new-password" data-testid="account-reset-password" />
       </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('password.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          required(t, 'password.confirm'),
-          ({ getFieldValue }) => ({
-            validator: (_rule: unknown, value: string) =>
-              !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" data-testid="account-reset-confirm" />
-      </Form.Item>
+      <ConfirmPasswordField testId="account-reset-confirm" />
     </FormModal>
   );
 }

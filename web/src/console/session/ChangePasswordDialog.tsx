@@ -3,6 +3,7 @@ import { Alert, Form, Input, App } from 'antd';
 import { changePassword } from '../../api/auth.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FormModal } from '../shared/FormModal.tsx';
+import { ConfirmPasswordField } from '../shared/ConfirmPasswordField.tsx';
 import { useSession } from './SessionProvider.tsx';
 
 interface PasswordValues {
@@ -52,20 +53,7 @@ export function ChangePasswordDialog({ open, forced, onClose }: { open: boolean;
       >
         <Input.Password autoComplete="new-password" data-testid="change-password-new" />
       </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('password.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('common.required', { field: t('password.confirm').toLowerCase() }) },
-          ({ getFieldValue }) => ({
-            validator: (_rule: unknown, value: string) =>
-              !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" data-testid="change-password-confirm" />
-      </Form.Item>
+      <ConfirmPasswordField testId="change-password-confirm" />
     </FormModal>
   );
 }
