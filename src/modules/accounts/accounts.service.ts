@@ -5,6 +5,7 @@ import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/
 import { newId } from '../../platform/ids.ts';
 import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../../platform/passwords.ts';
 import { foldKey } from '../../platform/text.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { getUnit } from '../units/index.ts';
 import { organisationsByIds, type OrganisationRow } from '../organisations/index.ts';
 import * as repo from './accounts.repository.ts';
@@ -86,24 +87,52 @@ export async function createAccount(ctx: AppContext, actor: Actor, input: Create
   const memberships = dedupe(input.memberships);
   const checked = await checkMemberships(ctx, actor, memberships);
   if (!checked.ok) return checked;
+  const created = await insertAccount(ctx, {
+    ...input, mustChangePassword: true,
+    memberships: memberships.map((m, i) => ({ organisation: checked.value[i], role: m.role })),
+  }, { actorId: actor.userId, actorName: actor.username, ip });
+  return created.ok ? ok((await viewsOf(ctx, [created.value]))[0]) : created;
+}
+
+export interface NewAccount {
+  username: string;
+  fullName: string;
+  email?: string | null;
+  password: string;
+  mustChangePassword: boolean;
+  /** The first one's unit becomes the account's home unit. */
+  memberships: { organisation: OrganisationRow; role: Role }[];
+}
+
+/**
+ * Inserts an account, its memberships and its audit row in one transaction, after the password rule and the
+ * username check. No permission check: callers do that (createAccount) or run as the system (set-up).
+ */
+export async function insertAccount(ctx: AppContext, input: NewAccount, by: { actorId?: string; actorName: string; ip?: string }): Promise<Outcome<UserRow>> {
   const username = input.username.toLowerCase();
   if (!isAcceptablePassword(input.password, username)) return fail('weak_password', { min: MIN_PASSWORD_LENGTH });
   if (await repo.findUserByUsername(ctx.database.db, username)) return fail('username_taken', { username });
-  const home = checked.value[0];
+  const home = input.memberships[0].organisation;
   const passwordHash = await hashPassword(input.password);
-  const user = await ctx.database.db.transaction(async (tx) => {
-    const u = await repo.insertUser(tx, {
-      id: newId(), username, fullName: input.fullName, email: input.email ?? null, passwordHash,
-      mustChangePassword: true, homeUnitCode: home.unitCode, homeUnitPath: home.unitPath,
-    });
-    await repo.replaceMemberships(tx, u.id, memberships.map((m) => ({ id: newId(), organisationId: m.organisationId, role: m.role })));
-    await recordAudit(tx, {
-      action: 'account.created', actorId: actor.userId, actorName: actor.username, unitCode: home.unitCode, unitPath: home.unitPath,
-      targetType: 'account', targetId: u.id, ip, detail: { username, memberships },
-    });
-    return u;
-  });
-  return ok((await viewsOf(ctx, [user]))[0]);
+  try {
+    return ok(await ctx.database.db.transaction(async (tx) => {
+      const u = await repo.insertUser(tx, {
+        id: newId(), username, fullName: input.fullName, email: input.email ?? null, passwordHash,
+        mustChangePassword: input.mustChangePassword, homeUnitCode: home.unitCode, homeUnitPath: home.unitPath,
+      });
+      const memberships = input.memberships.map((m) => ({ organisationId: m.organisation.id, role: m.role }));
+      await repo.replaceMemberships(tx, u.id, memberships.map((m) => ({ id: newId(), ...m })));
+      await recordAudit(tx, {
+        action: 'account.created', actorId: by.actorId, actorName: by.actorName, unitCode: home.unitCode, unitPath: home.unitPath,
+        targetType: 'account', targetId: u.id, ip: by.ip, detail: { username, memberships },
+      });
+      return u;
+    }));
+  } catch (err) {
+    // Two requests for one new username at once: the second meets the unique index.
+    if (isUniqueViolation(err)) return fail('username_taken', { username });
+    throw err;
+  }
 }
 
 export async function updateAccount(ctx: AppContext, actor: Actor, id: string, input: { fullName?: string; email?: string | null }, ip?: string): Promise<Outcome<AccountView>> {

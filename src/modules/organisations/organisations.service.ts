@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
 import { foldKey } from '../../platform/text.ts';
-import { unitInForce, getUnit } from '../units/index.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { unitInForce, getUnit, type UnitRow } from '../units/index.ts';
 import * as repo from './organisations.repository.ts';
 import type { OrganisationRow } from './organisations.tables.ts';
 import { ORGANISATION_MANAGE, ORGANISATION_READ } from './organisations.policy.ts';
@@ -15,12 +16,6 @@ export const KINDS = [
   'hoi_nong_dan', 'hoi_ccb', 'cong_doan', 'don_vi_su_nghiep', 'doanh_nghiep', 'khac',
 ] as const;
 export type Kind = (typeof KINDS)[number];
-
-const UNIQUE_VIOLATION = '23505';
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === UNIQUE_VIOLATION || e?.cause?.code === UNIQUE_VIOLATION;
-}
 
 export interface ListInput { unitCode?: string; subtree: boolean; includeInactive: boolean }
 
@@ -65,21 +60,26 @@ export async function createOrganisation(ctx: AppContext, actor: Actor, input: C
     if (!parent || !parent.active || parent.unitCode !== unit.code) return fail('organisation_parent_invalid');
   }
   try {
-    return ok(await ctx.database.db.transaction(async (tx) => {
-      const row = await repo.insert(tx, {
-        id: newId(), unitCode: unit.code, unitPath: unit.path, parentId: input.parentId ?? null,
-        kind: input.kind, name: input.name, nameKey: foldKey(input.name),
-      });
-      await recordAudit(tx, {
-        action: 'organisation.created', actorId: actor.userId, actorName: actor.username, unitCode: unit.code, unitPath: unit.path,
-        targetType: 'organisation', targetId: row.id, ip, detail: { name: row.name, kind: row.kind, parentId: row.parentId },
-      });
-      return row;
-    }));
+    return ok(await insertAudited(ctx, unit, input, { actorId: actor.userId, actorName: actor.username, ip }));
   } catch (err) {
     if (isUniqueViolation(err)) return fail('organisation_name_taken');
     throw err;
   }
+}
+
+/** Inserts an organisation and its audit row in one transaction. */
+function insertAudited(ctx: AppContext, unit: UnitRow, input: CreateInput, by: { actorId?: string; actorName: string; ip?: string }): Promise<OrganisationRow> {
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await repo.insert(tx, {
+      id: newId(), unitCode: unit.code, unitPath: unit.path, parentId: input.parentId ?? null,
+      kind: input.kind, name: input.name, nameKey: foldKey(input.name),
+    });
+    await recordAudit(tx, {
+      action: 'organisation.created', actorId: by.actorId, actorName: by.actorName, unitCode: unit.code, unitPath: unit.path,
+      targetType: 'organisation', targetId: row.id, ip: by.ip, detail: { name: row.name, kind: row.kind, parentId: row.parentId },
+    });
+    return row;
+  });
 }
 
 async function manageable(ctx: AppContext, actor: Actor, id: string): Promise<Outcome<OrganisationRow>> {
@@ -152,15 +152,5 @@ export async function ensureOrganisation(ctx: AppContext, input: CreateInput): P
   const existing = (await repo.list(ctx.database.db, { scopes: [unit.path], unitCode: unit.code, includeInactive: false }))
     .find((o) => o.nameKey === foldKey(input.name) && (o.parentId ?? null) === (input.parentId ?? null));
   if (existing) return existing;
-  return ctx.database.db.transaction(async (tx) => {
-    const row = await repo.insert(tx, {
-      id: newId(), unitCode: unit.code, unitPath: unit.path, parentId: input.parentId ?? null,
-      kind: input.kind, name: input.name, nameKey: foldKey(input.name),
-    });
-    await recordAudit(tx, {
-      action: 'organisation.created', actorName: 'system', unitCode: unit.code, unitPath: unit.path,
-      targetType: 'organisation', targetId: row.id, detail: { name: row.name, kind: row.kind },
-    });
-    return row;
-  });
+  return insertAudited(ctx, unit, input, { actorName: 'system' });
 }

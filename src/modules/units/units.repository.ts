@@ -15,10 +15,15 @@ export async function findInForce(db: Executor, code: string, day: string): Prom
   return row ?? null;
 }
 
-/** The most recent version of a code, whatever its validity (for codes no longer in force). */
-export async function findLatest(db: Executor, code: string): Promise<UnitRow | null> {
-  const [row] = await db.select().from(unitsUnit).where(eq(unitsUnit.code, code)).orderBy(desc(unitsUnit.validFrom)).limit(1);
-  return row ?? null;
+/**
+ * For each code, its version in force on the day, or else its most recent version (a code no longer in
+ * force, such as a pre-reform district). One query for any number of codes.
+ */
+export async function findCurrentOrLatest(db: Executor, codes: string[], day: string): Promise<UnitRow[]> {
+  if (codes.length === 0) return [];
+  return db.selectDistinctOn([unitsUnit.code]).from(unitsUnit)
+    .where(inArray(unitsUnit.code, codes))
+    .orderBy(asc(unitsUnit.code), desc(sql`${inForce(day)}`), desc(unitsUnit.validFrom));
 }
 
 export async function findChildren(db: Executor, code: string, day: string): Promise<UnitRow[]> {

@@ -8,22 +8,31 @@ import type { UnitRow } from './units.tables.ts';
 export interface UnitView { unit: UnitRow; ancestors: UnitRow[] }
 
 /**
- * The version of a code in force on the day asked for. Without a day: today's version, or, for a code no
- * longer in force (a pre-reform district), its last version, so that old records still find their unit.
+ * The version of a code to show, and the day to look at the tree from. With a day: the version in force then.
+ * Without: today's version, or, for a code no longer in force (a pre-reform district), its last version as it
+ * stood on its last day, so that old records still find their unit.
  */
-export async function getUnit(ctx: AppContext, code: string, day?: string): Promise<UnitView | null> {
+async function resolve(ctx: AppContext, code: string, day?: string): Promise<{ unit: UnitRow; asOf: string } | null> {
   const db = ctx.database.db;
-  const unit = day ? await repo.findInForce(db, code, day) : (await repo.findInForce(db, code, todayVN())) ?? (await repo.findLatest(db, code));
+  if (day) {
+    const unit = await repo.findInForce(db, code, day);
+    return unit && { unit, asOf: day };
+  }
+  const today = todayVN();
+  const [unit] = await repo.findCurrentOrLatest(db, [code], today);
   if (!unit) return null;
-  const asOf = day ?? (unit.validTo && unit.validTo < todayVN() ? unit.validTo : todayVN());
-  return { unit, ancestors: (await withAncestors(ctx, [unit], asOf))[0].ancestors };
+  return { unit, asOf: unit.validTo && unit.validTo < today ? unit.validTo : today };
+}
+
+export async function getUnit(ctx: AppContext, code: string, day?: string): Promise<UnitView | null> {
+  const found = await resolve(ctx, code, day);
+  if (!found) return null;
+  return (await withAncestors(ctx, [found.unit], found.asOf))[0];
 }
 
 export async function listChildren(ctx: AppContext, code: string, day?: string): Promise<UnitRow[] | null> {
-  const view = await getUnit(ctx, code, day);
-  if (!view) return null;
-  const asOf = day ?? (view.unit.validTo ?? todayVN());
-  return repo.findChildren(ctx.database.db, code, asOf);
+  const found = await resolve(ctx, code, day);
+  return found && repo.findChildren(ctx.database.db, code, found.asOf);
 }
 
 export async function searchUnits(ctx: AppContext, text: string, limit: number, day?: string): Promise<UnitView[]> {
@@ -48,12 +57,6 @@ export async function unitInForce(ctx: AppContext, code: string, day: string = t
 
 /** Names of many units (today's version, or the last one for codes no longer in force), in one query. */
 export async function unitNames(ctx: AppContext, codes: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)];
-  const rows = await repo.findManyInForce(ctx.database.db, unique, todayVN());
-  const names = new Map(rows.map((u) => [u.code, u.name]));
-  for (const code of unique.filter((c) => !names.has(c))) {
-    const last = await repo.findLatest(ctx.database.db, code);
-    if (last) names.set(code, last.name);
-  }
-  return names;
+  const rows = await repo.findCurrentOrLatest(ctx.database.db, [...new Set(codes)], todayVN());
+  return new Map(rows.map((u) => [u.code, u.name]));
 }
