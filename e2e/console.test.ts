@@ -33,10 +33,16 @@ async function openMenu(page: Page, key: string) {
   await page.getByTestId(`menu-${key}`).click();
 }
 
+/** Picks an option in an Ant Design select, waiting for its list to close so the next select starts clean. */
 async function pickOption(page: Page, wrapperTestId: string, typed: string, titleContains: string) {
-  await page.getByTestId(wrapperTestId).click();
+  const wrapper = page.getByTestId(wrapperTestId);
+  await wrapper.click();
   await page.keyboard.type(typed);
-  await page.locator(`.ant-select-item-option[title*="${titleContains}"]:visible`).first().click();
+  const option = page.locator(`.ant-select-item-option[title*="${titleContains}"]:visible`).first();
+  const title = await option.getAttribute('title');
+  await option.click();
+  await page.locator(`.ant-select-item-option[title="${title}"]`).first().waitFor({ state: 'hidden' });
+  assert.match(await wrapper.innerText(), new RegExp(titleContains.slice(0, 12).replace(/[()]/g, '.')));
 }
 
 test('portal home renders at phone and desktop widths and finds a unit typed without diacritics', async () => {
