@@ -20,6 +20,10 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   WEB_DIST: z.string().min(1).default('web/dist'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  SEAL_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes').optional(),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1_048_576).default(10 * 1_048_576),
+  JOBS: bool.default(true),
+  DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
 });
 
 export type Config = z.infer<typeof schema> & { demoData: boolean };

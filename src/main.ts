@@ -3,6 +3,8 @@ import { loadConfig } from './config.ts';
 import { boot } from './boot.ts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD } from './modules/demo/index.ts';
+import { MODULES } from './modules/index.ts';
+import { startScheduler } from './platform/jobs.ts';
 
 const ROLE_VI: Record<string, string> = {
   admin: 'quản trị', leader: 'lãnh đạo', handler: 'xử lý đơn', reception: 'tiếp công dân', danvan: 'dân vận', mttq: 'MTTQ', auditor: 'kiểm tra',
@@ -14,6 +16,10 @@ const { database, migrations, unitSteps, demo } = await boot(config);
 const draining = { value: false };
 const app = await buildApp({ database, config }, { draining });
 await app.listen({ port: config.PORT, host: config.HOST });
+const ctx = { database, config };
+const stopJobs = config.JOBS
+  ? startScheduler(database.db, MODULES.flatMap((m) => m.jobs?.(ctx) ?? []), 60_000, (msg, detail) => app.log.info({ detail }, msg))
+  : async () => {};
 
 const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
 const url = `http://${shown}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.PORT}`;
@@ -43,6 +49,7 @@ async function stop(signal: string) {
     // /readyz turns 503 at once so a load balancer stops sending; requests already sent still get served.
     draining.value = true;
     await new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS));
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -7,6 +7,7 @@ import { AppError, problemBody, type ErrorCode, type Lang } from './errors.ts';
 import { fieldErrors } from './validation.ts';
 import type { Actor } from './access.ts';
 import { recordAudit } from './audit.ts';
+import type { JobDef } from './jobs.ts';
 
 /** What every route and service receives: the database and the configuration. */
 export interface AppContext { database: Database; config: Config }
@@ -16,6 +17,10 @@ export interface ModuleManifest {
   name: string;
   /** Fastify plugin registered under /api. */
   routes?: (ctx: AppContext) => FastifyPluginAsync;
+  /** Scheduled jobs (durable, once per period across processes). */
+  jobs?: (ctx: AppContext) => JobDef[];
+  /** Set-up after migrations and demo data, at every start. */
+  onBoot?: (ctx: AppContext) => Promise<void>;
 }
 
 declare module 'fastify' {

@@ -18,3 +18,7 @@ export const problem = z.object({
 
 /** Standard error responses to list in a route's schema. */
 export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, problem]));
+
+const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|javascript:/i;
+/** Free text that must stay plain: HTML tags and script URLs are refused with the field's 'markup' error. */
+export const plain = (max: number, min = 1) => text(max, min).refine((s) => !MARKUP.test(s), { params: { reason: 'markup' } });

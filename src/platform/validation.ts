@@ -16,6 +16,7 @@ const MESSAGES: Record<string, { vi: string; en: string }> = {
   invalid_value: { vi: 'Giá trị không nằm trong danh sách cho phép: {values}.', en: 'Not one of the allowed values: {values}.' },
   unrecognized_key: { vi: 'Trường không được chấp nhận.', en: 'This field is not accepted.' },
   invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+  markup: { vi: 'Không được chứa thẻ HTML hay mã lệnh; hãy viết văn bản thường.', en: 'HTML tags or scripts are not allowed; write plain text.' },
 };
 
 const TYPE_NAMES_VI: Record<string, string> = { string: 'chuỗi ký tự', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', array: 'danh sách', object: 'đối tượng' };
@@ -39,6 +40,8 @@ export function fieldErrors(issues: Issue[], context: string | undefined, lang: 
       continue;
     }
     let key = issue.keyword;
+    // Custom checks name their message: refine(fn, { params: { reason: 'markup' } }).
+    if (key === 'custom' && typeof (p.params as Record<string, unknown> | undefined)?.reason === 'string') key = (p.params as Record<string, string>).reason;
     const vars: Record<string, unknown> = { ...p };
     if (key === 'invalid_type' && (p.input === undefined || /received undefined/.test(String(p.message ?? '')))) key = 'required';
     if (key === 'invalid_type') vars.expected = lang === 'vi' ? (TYPE_NAMES_VI[String(p.expected)] ?? p.expected) : p.expected;

@@ -1,4 +1,5 @@
 // Named builders for tests: organisations, officials with a role, signed-in sessions, all through the real services.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
@@ -15,7 +16,7 @@ export interface Harness { app: FastifyInstance; ctx: AppContext; given: Given; 
 /** A running app (no listening socket) on a fresh test database. */
 export async function harness(env: Record<string, string> = {}): Promise<Harness> {
   const db: TestDatabase = await testDatabase();
-  const config: Config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: 'web/dist-none', LOGIN_RATE_PER_MINUTE: '10000', ...env });
+  const config: Config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: 'web/dist-none', LOGIN_RATE_PER_MINUTE: '10000', JOBS: 'false', SEAL_MASTER_KEY: randomBytes(32).toString('base64'), ...env });
   const ctx: AppContext = { database: db.database, config };
   const app = await buildApp(ctx, { logger: false });
   await app.ready();

@@ -4,7 +4,7 @@ import { homeOf, type Actor, type Grant, type Role } from '../../platform/access
 import { recordAudit } from '../../platform/audit.ts';
 import { fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH, verifyNothing, verifyPassword } from '../../platform/passwords.ts';
-import { organisationsByIds } from '../organisations/index.ts';
+import { organisationsByIds, organisationsCovering } from '../organisations/index.ts';
 import * as repo from './accounts.repository.ts';
 import type { UserRow } from './accounts.tables.ts';
 
@@ -110,4 +110,23 @@ export async function changePassword(ctx: AppContext, actor: Actor, current: str
     await recordAudit(tx, { action: 'auth.password_changed', actorId: user.id, actorName: user.username, unitCode: user.homeUnitCode, unitPath: user.homeUnitPath, ip });
   });
   return ok(undefined);
+}
+
+export interface Holder { id: string; fullName: string; username: string; unitCode: string; unitPath: string }
+
+/**
+ * For other modules: active officials holding `role` whose reach covers the unit at `path`
+ * (through an organisation of that unit or above it); `exact` keeps only those of the unit itself.
+ */
+export async function officialsHolding(ctx: AppContext, role: Role, path: string, exact = false): Promise<Holder[]> {
+  const orgs = (await organisationsCovering(ctx, path)).filter((o) => !exact || o.unitPath === path);
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const seen = new Map<string, Holder>();
+  for (const h of await repo.holdersOf(ctx.database.db, role, orgs.map((o) => o.id))) {
+    const o = byId.get(h.organisationId)!;
+    // The nearest organisation names where the official sits.
+    const prev = seen.get(h.id);
+    if (!prev || prev.unitPath.length < o.unitPath.length) seen.set(h.id, { id: h.id, fullName: h.fullName, username: h.username, unitCode: o.unitCode, unitPath: o.unitPath });
+  }
+  return [...seen.values()];
 }

@@ -93,3 +93,11 @@ export async function deleteSessionsOf(db: Executor, userId: string, except?: st
 export async function deleteExpiredSessions(db: Executor): Promise<void> {
   await db.delete(session).where(lt(session.expiresAt, sql`now()`));
 }
+
+/** Active users holding `role` through one of these organisations. */
+export async function holdersOf(db: Executor, role: string, organisationIds: string[]) {
+  if (organisationIds.length === 0) return [];
+  return db.selectDistinct({ id: user.id, fullName: user.fullName, username: user.username, organisationId: membership.organisationId })
+    .from(membership).innerJoin(user, eq(user.id, membership.userId))
+    .where(and(eq(membership.role, role), inArray(membership.organisationId, organisationIds), eq(user.active, true)));
+}

@@ -38,3 +38,13 @@ export async function countActiveChildren(db: Executor, id: string): Promise<num
   const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(org).where(and(eq(org.parentId, id), eq(org.active, true)));
   return r.n;
 }
+
+/** Active organisations whose unit is `path` or one of its ancestors (those whose members' roles reach it). */
+export async function covering(db: Executor, path: string): Promise<OrganisationRow[]> {
+  return db.select().from(org).where(and(sql`${org.unitPath} @> ${path}::ltree`, eq(org.active, true)));
+}
+
+/** The distinct units that have at least one active organisation. */
+export async function unitsWithOrganisations(db: Executor): Promise<{ code: string; path: string }[]> {
+  return db.selectDistinct({ code: org.unitCode, path: org.unitPath }).from(org).where(eq(org.active, true));
+}

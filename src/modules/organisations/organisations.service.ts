@@ -154,3 +154,13 @@ export async function ensureOrganisation(ctx: AppContext, input: CreateInput): P
   if (existing) return existing;
   return insertAudited(ctx, unit, input, { actorName: 'system' });
 }
+
+/** For other modules: active organisations in the unit at `path` or above it. */
+export async function organisationsCovering(ctx: AppContext, path: string): Promise<OrganisationRow[]> {
+  return repo.covering(ctx.database.db, path);
+}
+
+/** For other modules' set-up: every unit that has an active organisation. */
+export function organisationUnits(ctx: AppContext): Promise<{ code: string; path: string }[]> {
+  return repo.unitsWithOrganisations(ctx.database.db);
+}

@@ -1,0 +1,19 @@
+// The case core: every concern a resident raises, handled through the law's workflows and deadlines.
+import type { ModuleManifest } from '../../platform/http.ts';
+import { organisationUnits } from '../organisations/index.ts';
+import './cases.policy.ts';
+import { caseRoutes } from './cases.routes.ts';
+import { caseJobs } from './cases.jobs.ts';
+import { ensureKeys } from './cases.admin.ts';
+
+export { createCase, addEvent, getCase } from './cases.service.ts';
+export { KINDS, CHANNELS, STATES } from './cases.workflow.ts';
+export type { CaseRow } from './cases.tables.ts';
+
+export const casesModule: ModuleManifest = {
+  name: 'cases',
+  routes: caseRoutes,
+  jobs: caseJobs,
+  // The embedded install makes every unit's sealing key at start; on a server an administrator creates them.
+  onBoot: async (ctx) => { if (ctx.database.kind === 'embedded') await ensureKeys(ctx, await organisationUnits(ctx)); },
+};
