@@ -20,6 +20,22 @@ const READ_ORG: Role[] = [...ROLES];
 const MANAGE: Role[] = ['admin'];
 const READ_ACC: Role[] = ['admin', 'leader', 'auditor'];
 const READ_AUDIT: Role[] = ['admin', 'auditor'];
+const READ_CASE: Role[] = ['leader', 'handler', 'reception', 'auditor'];
+const CREATE_CASE: Role[] = ['handler', 'reception'];
+const ASSIGN_CASE: Role[] = ['leader', 'handler'];
+const cases = {} as Record<Place, { id: string; attachmentId: string }>;
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+function pngForm(): { payload: Buffer; headers: Record<string, string> } {
+  const b = '----matrix';
+  return {
+    payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="anh.png"\r\nContent-Type: image/png\r\n\r\n`), PNG, Buffer.from(`\r\n--${b}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+  };
+}
+const denunciation = (t: Place) => ({
+  kind: 'to_cao', channel: 'mail', fieldCode: 'khac', title: 'Tố cáo để kiểm tra quyền', content: 'Nội dung tố cáo dùng cho ma trận phân quyền.',
+  place: { unitCode: PLACES[t] }, receivingUnitCode: PLACES[t], petitioner: { name: 'Người tố cáo thử', address: 'Địa chỉ thử' },
+});
 
 function inScope(a: Actor, target: Place): boolean {
   const scope = PATH[a.at];
@@ -31,12 +47,14 @@ interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   route: string;
   /** Request for a target place; `n` makes names unique. */
-  req: (target: Place, n: number) => { url: string; payload?: unknown };
+  req: (target: Place, n: number) => { url: string; payload?: unknown; headers?: Record<string, string> };
   /** Who may: roles, and whether the target must be in scope. */
   roles: Role[] | 'any-signed-in';
   scoped: boolean;
   /** When refused: does a caller who cannot read the record get 404 (hidden) or 403? */
   hiddenUnless?: Role[];
+  /** A narrower rule than role + scope, where the policy has one. */
+  allow?: (a: Actor, target: Place) => boolean;
 }
 
 const rows: Row[] = [
@@ -59,15 +77,36 @@ const rows: Row[] = [
   { method: 'GET', route: '/api/auth/me', req: () => ({ url: '/api/auth/me' }), roles: 'any-signed-in', scoped: false },
   { method: 'POST', route: '/api/auth/password', req: () => ({ url: '/api/auth/password', payload: { currentPassword: 'sai-mat-khau-1', newPassword: 'mat-khau-moi-9' } }), roles: 'any-signed-in', scoped: false },
   { method: 'POST', route: '/api/auth/logout', req: () => ({ url: '/api/auth/logout' }), roles: 'any-signed-in', scoped: false },
+  { method: 'GET', route: '/api/cases', req: (t) => ({ url: `/api/cases?unit=${PLACES[t]}` }), roles: READ_CASE, scoped: true },
+  { method: 'POST', route: '/api/cases', req: (t) => ({ url: '/api/cases', payload: denunciation(t) }), roles: CREATE_CASE, scoped: true },
+  { method: 'GET', route: '/api/cases/{id}', req: (t) => ({ url: `/api/cases/${cases[t].id}` }), roles: READ_CASE, scoped: true, hiddenUnless: READ_CASE },
+  { method: 'POST', route: '/api/cases/{id}/events', req: (t) => ({ url: `/api/cases/${cases[t].id}/events`, payload: { type: 'classified', reason: 'Kiểm tra quyền' } }), roles: ['handler'], scoped: true, hiddenUnless: READ_CASE },
+  { method: 'GET', route: '/api/cases/{id}/suggestions', req: (t) => ({ url: `/api/cases/${cases[t].id}/suggestions` }), roles: READ_CASE, scoped: true, hiddenUnless: READ_CASE },
+  // Only a handler of the responsible unit itself, not of a unit above it.
+  { method: 'POST', route: '/api/cases/{id}/identity', req: (t) => ({ url: `/api/cases/${cases[t].id}/identity`, payload: { reason: 'Kiểm tra quyền' } }), roles: ['handler'], scoped: true, hiddenUnless: READ_CASE, allow: (a, t) => a.role === 'handler' && a.at === t },
+  { method: 'POST', route: '/api/cases/assign', req: (t) => ({ url: '/api/cases/assign', payload: { caseIds: [cases[t].id], handlerId: accounts[t] } }), roles: ASSIGN_CASE, scoped: false },
+  { method: 'GET', route: '/api/cases/handlers', req: (t) => ({ url: `/api/cases/handlers?unit=${PLACES[t]}` }), roles: ASSIGN_CASE, scoped: true },
+  { method: 'POST', route: '/api/cases/{id}/attachments', req: (t) => ({ url: `/api/cases/${cases[t].id}/attachments`, ...pngForm() }), roles: CREATE_CASE, scoped: true, hiddenUnless: READ_CASE },
+  { method: 'GET', route: '/api/cases/{id}/attachments/{attachmentId}', req: (t) => ({ url: `/api/cases/${cases[t].id}/attachments/${cases[t].attachmentId}` }), roles: READ_CASE, scoped: true, hiddenUnless: READ_CASE },
+  { method: 'GET', route: '/api/cases/{id}/documents/{document}', req: (t) => ({ url: `/api/cases/${cases[t].id}/documents/receipt` }), roles: READ_CASE, scoped: true, hiddenUnless: READ_CASE },
+  // National lists: only an administrator at the root may change them, and the matrix has none.
+  { method: 'POST', route: '/api/case-fields', req: (_t, n) => ({ url: '/api/case-fields', payload: { code: `linh_vuc_${n}`, name: `Lĩnh vực ${n}`, level: 'commune' } }), roles: [], scoped: false },
+  { method: 'PATCH', route: '/api/case-fields/{code}', req: () => ({ url: '/api/case-fields/khac', payload: { name: 'Khác' } }), roles: [], scoped: false },
+  { method: 'GET', route: '/api/case-rules', req: () => ({ url: '/api/case-rules' }), roles: 'any-signed-in', scoped: false },
+  { method: 'PUT', route: '/api/case-rules/{id}', req: () => ({ url: '/api/case-rules/handling', payload: { days: 10, unit: 'working', basis: 'Thông tư 05/2021/TT-TTCP' } }), roles: [], scoped: false },
+  { method: 'GET', route: '/api/case-keys/{unitCode}', req: (t) => ({ url: `/api/case-keys/${PLACES[t]}` }), roles: MANAGE, scoped: true },
+  { method: 'POST', route: '/api/case-keys/{unitCode}/rotate', req: (t) => ({ url: `/api/case-keys/${PLACES[t]}/rotate` }), roles: MANAGE, scoped: true },
+  { method: 'GET', route: '/api/notifications', req: () => ({ url: '/api/notifications' }), roles: 'any-signed-in', scoped: false },
+  { method: 'POST', route: '/api/notifications/read', req: () => ({ url: '/api/notifications/read', payload: { ids: ['01900000-0000-7000-8000-000000000000'] } }), roles: 'any-signed-in', scoped: false },
 ];
 /** Routes anyone may call. */
-const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login'];
+const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login', 'GET /api/case-fields'];
 
 function expected(row: Row, a: Actor, target: Place): Expect {
   if (a.role === 'anonymous') return 'unauthenticated';
   const role = a.role;
   if (row.roles === 'any-signed-in') return 'ok';
-  const allowed = row.roles.includes(role) && (!row.scoped || inScope(a, target));
+  const allowed = row.allow ? row.allow(a, target) : row.roles.includes(role) && (!row.scoped || inScope(a, target));
   if (allowed) return 'ok';
   if (row.hiddenUnless && !(row.hiddenUnless.includes(role) && inScope(a, target))) return 'hidden';
   return 'forbidden';
@@ -79,6 +118,12 @@ before(async () => {
     orgs[place] = await h.given.organisation(PLACES[place], { name: `Cơ quan đích ${place}` });
     const target = await h.given.official('handler', PLACES[place], { organisation: orgs[place] });
     accounts[place] = target.user.id;
+    const created = await h.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: target.cookie }, payload: denunciation(place) });
+    assert.equal(created.statusCode, 201, created.body);
+    const f = pngForm();
+    const att = await h.app.inject({ method: 'POST', url: `/api/cases/${created.json().id}/attachments`, headers: { ...f.headers, cookie: target.cookie }, payload: f.payload });
+    assert.equal(att.statusCode, 201, att.body);
+    cases[place] = { id: created.json().id, attachmentId: att.json().id };
   }
   for (const at of ['communeA', 'province'] as Place[]) {
     for (const role of ROLES) actors.push({ role, at, cookie: (await h.given.official(role, PLACES[at])).cookie });
@@ -105,8 +150,8 @@ test('every role, inside and outside its scope, gets exactly what the policy all
       for (const target of targets) {
         // Logging out would end the session the rest of the matrix uses: checked last, below.
         if (row.route === '/api/auth/logout') continue;
-        const { url, payload } = row.req(target, ++n);
-        const res = await h.app.inject({ method: row.method, url, headers: a.cookie ? { cookie: a.cookie } : {}, ...(payload ? { payload: payload as object } : {}) });
+        const { url, payload, headers } = row.req(target, ++n);
+        const res = await h.app.inject({ method: row.method, url, headers: { ...headers, ...(a.cookie ? { cookie: a.cookie } : {}) }, ...(payload ? { payload: payload as object } : {}) });
         const want = expected(row, a, target);
         const status = res.statusCode;
         const got: Expect | string = status < 300 ? 'ok' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'hidden'
@@ -138,6 +183,12 @@ test('lists never carry records from outside the caller\'s scope', async () => {
         assert.ok(items.length > 0);
         for (const acc of items) assert.ok(within(acc.homeUnitCode), `${role}@${at} sees account of ${acc.homeUnitCode}`);
       } else assert.equal(accList.statusCode, 403);
+      const caseList = await h.app.inject({ method: 'GET', url: '/api/cases?limit=200', headers: { cookie } });
+      if (READ_CASE.includes(role)) {
+        const items = caseList.json().items;
+        assert.ok(items.length > 0);
+        for (const c of items) assert.ok(within(c.responsibleUnit.code) || within(c.receivingUnit.code), `${role}@${at} sees case of ${c.responsibleUnit.code}`);
+      } else assert.equal(caseList.statusCode, 403);
       const audit = await h.app.inject({ method: 'GET', url: '/api/audit?limit=500', headers: { cookie } });
       if (READ_AUDIT.includes(role)) {
         const items = audit.json().items;

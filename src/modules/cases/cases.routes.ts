@@ -13,10 +13,11 @@ import * as service from './cases.service.ts';
 import * as admin from './cases.admin.ts';
 import * as repo from './cases.repository.ts';
 import { addAttachment, readAttachment } from './cases.attachments.ts';
+import { caseLetter } from './cases.letters.ts';
 import { presentDetail, presentSummaries } from './cases.presenter.ts';
 import { CASE_ASSIGN, CASE_READ } from './cases.policy.ts';
 import {
-  attachmentParams, bulkAssignBody, caseDetail, caseList, createBody, eventBody, field, fieldBody, fieldList, fieldPatch, identity,
+  attachmentParams, bulkAssignBody, documentParams, caseDetail, caseList, createBody, eventBody, field, fieldBody, fieldList, fieldPatch, identity,
   idParams, listQuery, ruleList, rule, rulePatch, suggestions, unsealBody,
 } from './cases.schemas.ts';
 
@@ -118,8 +119,17 @@ export const caseRoutes = (ctx: AppContext): FastifyPluginAsync => async (app) =
   }, async (req, reply) => {
     const actor = requireActor(req);
     const a = await settle(ctx, req, await readAttachment(ctx, actor, req.params.id, req.params.attachmentId, req.ip));
-    return reply.type(a.mediaType).header('x-content-type-options', 'nosniff')
+    return reply.type(a.mediaType).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`).send(a.bytes as never);
+  });
+
+  r.get('/cases/:id/documents/:document', {
+    schema: { tags, summary: 'Giấy biên nhận, phiếu chuyển đơn, văn bản hướng dẫn, văn bản trả lời (.docx theo Nghị định 30/2020)', params: documentParams, response: { ...errors(400, 401, 403, 404, 409) } },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    const doc = await settle(ctx, req, await caseLetter(ctx, actor, req.params.id, req.params.document, req.ip));
+    return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="${doc.name}"`).header('cache-control', 'no-store').send(doc.file as never);
   });
 
   // The field list is public: the portal's form needs it.

@@ -148,7 +148,7 @@ export async function listCases(ctx: AppContext, actor: Actor, input: ListInput)
     const view = await getUnit(ctx, input.unit);
     if (!view) return fail('unit_not_found', { code: input.unit });
     unitPath = view.unit.path;
-    if (!scopes.some((s) => isWithin(unitPath!, s) || isWithin(s, unitPath!))) {
+    if (!scopes.some((s) => isWithin(unitPath!, s))) {
       return denied('forbidden', { action: CASE_READ, unitPath, unitCode: input.unit, targetType: 'unit', targetId: input.unit });
     }
   }

@@ -4,6 +4,9 @@ import type { Role } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/http.ts';
 import { ensureOrganisation, type Kind, type OrganisationRow } from '../organisations/index.ts';
 import { createSystemAccount } from '../accounts/index.ts';
+import { addEvent, createCase } from '../cases/index.ts';
+import type { Actor } from '../../platform/access.ts';
+import { todayVN } from '../../platform/clock.ts';
 
 export const DEMO_PASSWORD = 'caunoi-demo-2026';
 export const DEMO_PROVINCE = { code: '46', name: 'Thành phố Huế' };
@@ -88,6 +91,42 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     for (const role of roles) {
       await add(`${commune.prefix}.${ROLE_SLUG[role]}`, `${ROLE_ORG[role].title} ${commune.name}`, role, orgs.get(ROLE_ORG[role].org)!, commune.name);
     }
+    if (i === 0 && logins.length > 0) await seedCases(ctx, orgs.get('ubnd')!);
   }
   return logins;
+}
+
+const daysAgo = (n: number) => {
+  const d = new Date(`${todayVN()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+};
+
+/** A few cases in the first commune, in different states, so the inbox is not empty on first start. */
+async function seedCases(ctx: AppContext, ubnd: OrganisationRow): Promise<void> {
+  const actor: Actor = {
+    userId: '00000000-0000-7000-8000-000000000000', username: 'system', fullName: 'Dữ liệu mẫu',
+    grants: [{ role: 'handler', organisationId: ubnd.id, unitCode: ubnd.unitCode, unitPath: ubnd.unitPath }],
+  };
+  const place = { unitCode: ubnd.unitCode, address: 'Tổ dân phố 5' };
+  const specs = [
+    { kind: 'khieu_nai', channel: 'reception', fieldCode: 'dat_dai', receivedOn: daysAgo(12), accept: true,
+      title: 'Khiếu nại quyết định thu hồi đất làm đường (dữ liệu mẫu)', content: 'Gia đình tôi không đồng ý với mức bồi thường trong quyết định thu hồi đất vì giá đất thấp hơn thực tế.',
+      petitioner: { name: 'Nguyễn Văn Mẫu', address: '12 Lê Lợi, phường Phú Xuân', phone: '0905000001' } },
+    { kind: 'to_cao', channel: 'mail', fieldCode: 'tham_nhung_tieu_cuc', receivedOn: daysAgo(3), accept: false,
+      title: 'Tố cáo cán bộ nhận tiền khi làm thủ tục (dữ liệu mẫu)', content: 'Tôi tố cáo một cán bộ tiếp nhận hồ sơ gợi ý nhận tiền để giải quyết nhanh thủ tục đất đai.',
+      petitioner: { name: 'Trần Thị Mẫu', address: '5 Hùng Vương, phường Phú Xuân', phone: '0905000002' } },
+    { kind: 'kien_nghi', channel: 'hotline', fieldCode: 'giao_thong', receivedOn: daysAgo(30), accept: false,
+      title: 'Kiến nghị sửa đèn chiếu sáng kiệt 12 (dữ liệu mẫu)', content: 'Đèn chiếu sáng trong kiệt 12 hỏng đã hai tháng, đi lại ban đêm rất nguy hiểm.', petitioner: {} },
+    { kind: 'phan_anh', channel: 'reception', fieldCode: 'moi_truong', receivedOn: todayVN(), accept: false,
+      title: 'Phản ánh tiếng ồn quán karaoke sau 22 giờ (dữ liệu mẫu)', content: 'Quán karaoke trên đường Đinh Tiên Hoàng mở nhạc lớn sau 22 giờ nhiều đêm liền.',
+      petitioner: { name: 'Lê Văn Mẫu', address: 'Đinh Tiên Hoàng, phường Phú Xuân' },
+      mass: { headCount: 12, representatives: [{ name: 'Lê Văn Mẫu' }, { name: 'Phạm Thị Mẫu' }] } },
+  ] as const;
+  for (const spec of specs) {
+    const { accept, ...input } = spec;
+    const created = await createCase(ctx, actor, { ...input, place, complex: false } as Parameters<typeof createCase>[2]);
+    if (!created.ok) throw new Error(`demo case: ${created.reason}`);
+    if (accept) await addEvent(ctx, actor, created.value.id, { type: 'accepted', complex: false });
+  }
 }
