@@ -53,3 +53,49 @@ test('start, demo logins printed, graceful SIGTERM, clean reopen', { timeout: 12
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('kill -9 during a burst of case writes loses no acknowledged case', { timeout: 180_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caunoi-kill-'));
+  try {
+    const first = await start(dir);
+    const login = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'phuxuan.xuly', password: 'caunoi-demo-2026' }) });
+    assert.equal(login.status, 200);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('cn_session='))!;
+    const acknowledged: string[] = [];
+    let killed = false;
+    const write = async (i: number) => {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/cases`, {
+        method: 'POST', headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: i % 4 === 0 ? 'to_cao' : 'phan_anh', channel: 'hotline', fieldCode: 'moi_truong', title: `Phản ánh dồn dập số ${i}`,
+          content: 'Khói bụi từ bãi đốt rác gây khó thở cho người dân trong tổ dân phố.', place: { unitCode: '19753' },
+          petitioner: { name: 'Người dân thử', address: 'Phú Xuân' },
+        }),
+      });
+      if (res.status === 201) acknowledged.push((await res.json()).id);
+    };
+    // Eight writers; the process is killed with SIGKILL once 40 writes are acknowledged, others still in flight.
+    await Promise.all(Array.from({ length: 8 }, async (_, w) => {
+      for (let i = w; !killed; i += 8) {
+        try { await write(i); } catch { return; }
+        if (acknowledged.length >= 40 && !killed) { killed = true; first.proc.kill('SIGKILL'); }
+      }
+    }));
+    await first.exited;
+    const again = await start(dir);
+    const relogin = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'phuxuan.xuly', password: 'caunoi-demo-2026' }) });
+    const cookie2 = relogin.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('cn_session='))!;
+    const missing: string[] = [];
+    for (const id of acknowledged) {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/cases/${id}`, { headers: { cookie: cookie2 } });
+      if (res.status !== 200) missing.push(id);
+      else assert.equal((await res.json()).events[0].type, 'received');
+    }
+    assert.ok(acknowledged.length >= 40);
+    assert.deepEqual(missing, []);
+    again.proc.kill('SIGTERM');
+    assert.equal(await again.exited, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

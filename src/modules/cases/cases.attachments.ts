@@ -49,6 +49,8 @@ export async function addAttachment(ctx: AppContext, actor: Actor, caseId: strin
   const id = newId();
   try {
     return ok(await ctx.database.db.transaction(async (tx) => {
+      // The case row lock orders this log entry after any workflow event being written at the same moment.
+      await repo.findCase(tx, caseId, true);
       const sealed = identity ? await sealAttachment(ctx, tx, id, c.responsibleUnitCode, up.bytes) : null;
       await repo.insertAttachment(tx, {
         id, caseId, name: up.name, mediaType: mime.value, size: up.bytes.length, sha256: createHash('sha256').update(up.bytes).digest('hex'),
