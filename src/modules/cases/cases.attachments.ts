@@ -75,7 +75,8 @@ export async function readAttachment(ctx: AppContext, actor: Actor, caseId: stri
   const c = found.value;
   const a = await repo.attachment(ctx.database.db, caseId, attachmentId);
   if (!a) return fail('attachment_not_found');
-  if (!a.identity) return ok({ name: a.name, mediaType: a.mediaType, bytes: a.content });
+  // The embedded driver returns a Uint8Array, the server driver a Buffer.
+  if (!a.identity) return ok({ name: a.name, mediaType: a.mediaType, bytes: Buffer.from(a.content) });
   const handlerHere = actor.grants.some((g) => g.role === 'handler' && g.unitPath === c.responsibleUnitPath);
   if (!handlerHere || !can(actor, CASE_UNSEAL, { unitPath: c.responsibleUnitPath })) {
     return denied('forbidden', { action: CASE_UNSEAL, unitPath: c.responsibleUnitPath, unitCode: c.responsibleUnitCode, targetType: 'case_attachment', targetId: attachmentId });

@@ -60,7 +60,7 @@ export async function sealAttachment(ctx: AppContext, tx: Executor, attachmentId
 }
 
 export async function openAttachment(ctx: AppContext, ex: Executor, attachmentId: string, keyId: string, content: Buffer): Promise<Buffer> {
-  return unseal(await privateKey(ctx, ex, keyId), content.toString(), attachmentContext(attachmentId));
+  return unseal(await privateKey(ctx, ex, keyId), Buffer.from(content).toString(), attachmentContext(attachmentId));
 }
 
 /** Moves a case's sealed identity and sealed attachments to another unit's key (transfer, rotation). */
@@ -86,7 +86,7 @@ export async function rotateUnitKey(ctx: AppContext, tx: Executor, unitCode: str
       resealed++;
     }
     for (const a of await repo.sealedAttachmentsUnderKey(tx, k.id)) {
-      const plain = unseal(priv, a.content.toString(), attachmentContext(a.id));
+      const plain = unseal(priv, Buffer.from(a.content).toString(), attachmentContext(a.id));
       await repo.resealAttachment(tx, a.id, fresh.id, Buffer.from(seal(fresh.publicKey, plain, attachmentContext(a.id))));
       resealed++;
     }

@@ -5,7 +5,7 @@ import { todayVN } from '../../platform/clock.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
 import { foldKey } from '../../platform/text.ts';
-import type { Executor } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { getUnit, unitInForce, type UnitRow } from '../units/index.ts';
 import { officialsHolding } from '../accounts/index.ts';
 import * as repo from './cases.repository.ts';
@@ -43,12 +43,19 @@ export function representativesAllowed(headCount: number): [number, number] {
   return headCount <= 10 ? [1, 2] : [1, 5];
 }
 
-/** Runs fn in a transaction; a unit without a sealing key becomes the named failure instead of a 500. */
-async function inTx<T>(ctx: AppContext, fn: (tx: Executor) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+/** The context seen inside a transaction: every module function called with it runs on the transaction's connection. */
+export function within(ctx: AppContext, tx: Executor): AppContext {
+  return { ...ctx, database: { ...ctx.database, db: tx as Db, rows: (q, ex = tx) => ctx.database.rows(q, ex) } };
+}
+
+/**
+ * Runs fn in a transaction with a context bound to it (the embedded database has one connection: a query outside
+ * the transaction would wait for it forever). A named failure rolls back; a unit without a sealing key becomes one.
+ */
+async function inTx<T>(ctx: AppContext, fn: (tx: Executor, ctx: AppContext) => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
     return await ctx.database.db.transaction(async (tx) => {
-      const out = await fn(tx);
-      // A named failure inside the transaction undoes whatever it already wrote.
+      const out = await fn(tx, within(ctx, tx));
       if (!out.ok) throw new Rollback(out);
       return out;
     });
@@ -92,7 +99,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: CreateBod
   }
   if ((input.channel === 'transfer') !== Boolean(input.transferredFrom)) return fail('transfer_source_required');
 
-  return inTx(ctx, async (tx) => {
+  return inTx(ctx, async (tx, ctx) => {
     const year = Number(receivedOn.slice(0, 4));
     const seq = await repo.nextNumber(tx, receiving.value.code, year);
     const number = `${seq}/${year}`;
@@ -192,7 +199,7 @@ export async function hasSealed(ctx: AppContext, ex: Executor, c: CaseRow): Prom
 export async function addEvent(ctx: AppContext, actor: Actor, id: string, body: EventBody, ip?: string): Promise<Outcome<CaseRow>> {
   const found = await getCase(ctx, actor, id);
   if (!found.ok) return found;
-  return inTx(ctx, async (tx) => {
+  return inTx(ctx, async (tx, ctx) => {
     const c = (await repo.findCase(tx, id, true))!;
     const t = transitionFor(body.type, c.state as State, c.kind as Kind);
     if (!t) return fail('transition_not_allowed', { action: EVENT_NAMES[body.type], kind: KIND_NAMES[c.kind as Kind], state: STATE_NAMES[c.state as State] });
@@ -413,7 +420,7 @@ export async function unsealIdentity(ctx: AppContext, actor: Actor, id: string, 
   }
   if (!c.confidential) return fail('identity_not_sealed');
   return ctx.database.db.transaction(async (tx) => {
-    const identity = await openIdentity(ctx, tx, id);
+    const identity = await openIdentity(within(ctx, tx), tx, id);
     if (!identity) return fail('identity_not_sealed');
     await recordAudit(tx, {
       action: 'case.identity.unsealed', actorId: actor.userId, actorName: actor.username, unitCode: c.responsibleUnitCode, unitPath: c.responsibleUnitPath,

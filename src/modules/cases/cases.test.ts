@@ -350,8 +350,8 @@ describe('the inbox', () => {
   });
 
   test('duplicates of the same person and similar content are suggested', async () => {
-    const first = await create(complaint());
-    const second = await create(complaint({ title: 'Khiếu nại lại quyết định thu hồi đất', petitioner: { name: 'Nguyễn Văn An', address: 'khác', phone: '0905 123 456' } }));
+    const first = await create(complaint({ petitioner: { name: 'Hoàng Văn Em', address: '3 Nguyễn Huệ', phone: '0977000333' } }));
+    const second = await create(complaint({ title: 'Khiếu nại lại quyết định thu hồi đất', petitioner: { name: 'Hoàng Văn Em', address: 'khác', phone: '0977 000 333' } }));
     const s = (await call(handlerA, 'GET', `/api/cases/${second.id}/suggestions`)).json();
     assert.ok(s.duplicates.some((d: { id: string }) => d.id === first.id), JSON.stringify(s));
     assert.equal(s.competentUnit.code, A);
