@@ -8,6 +8,8 @@ import type { AppContext } from '../platform/http.ts';
 import { ensureOrganisation, type Kind, type OrganisationRow } from '../modules/organisations/index.ts';
 import { createSystemAccount } from '../modules/accounts/index.ts';
 import { testDatabase, type TestDatabase } from './database.ts';
+import { getUnit } from '../modules/units/index.ts';
+import { ensureKeys } from '../modules/cases/cases.admin.ts';
 
 export const PASSWORD = 'mat-khau-thu-1';
 
@@ -41,6 +43,16 @@ export class Given {
     const created = await createSystemAccount(this.ctx, { username, fullName: `Cán bộ ${role} ${unitCode}`, password: PASSWORD, memberships: [{ organisation, role }] });
     if (!created.ok) throw new Error(`could not create ${username}: ${created.reason}`);
     return { user: created.value, organisation, cookie: await this.signIn(username) };
+  }
+
+  /** Sealing keys for units (the embedded database makes them on demand; a server install needs them made). */
+  async sealingKeys(...codes: string[]): Promise<void> {
+    const units = await Promise.all(codes.map(async (code) => {
+      const v = await getUnit(this.ctx, code);
+      if (!v) throw new Error(`unknown unit ${code}`);
+      return { code: v.unit.code, path: v.unit.path };
+    }));
+    await ensureKeys(this.ctx, units);
   }
 
   async signIn(username: string, password = PASSWORD): Promise<string> {

@@ -25,6 +25,14 @@ before(async () => {
   adminProvince = (await h.given.official('admin', PROVINCE)).cookie;
   handlerB = (await h.given.official('handler', B)).cookie;
   handlerOther = (await h.given.official('handler', '01')).cookie;
+  if (h.ctx.database.kind === 'server') {
+    // A server install does not make keys by itself: a denunciation is refused until an administrator makes one.
+    const refused = await call(handlerA, 'POST', '/api/cases', denunciation());
+    assert.equal(refused.statusCode, 503);
+    assert.equal(refused.json().code, 'seal_key_missing');
+    assert.equal((await call(adminProvince, 'POST', `/api/case-keys/${A}/rotate`)).statusCode, 200);
+  }
+  await h.given.sealingKeys(A, B, PROVINCE);
 });
 after(() => h.close());
 

@@ -12,6 +12,7 @@ export function presentUnit({ unit, ancestors }: UnitView) {
     parentCode: unit.parentCode,
     validFrom: unit.validFrom,
     validTo: unit.validTo,
+    remoteArea: unit.remoteArea,
     ancestors: ancestors.map((a) => ({ code: a.code, name: a.name })),
   };
 }

@@ -60,3 +60,7 @@ export async function search(db: Executor, key: string, day: string, limit: numb
     )
     .limit(limit);
 }
+
+export async function setRemoteArea(db: Executor, id: string, remoteArea: boolean): Promise<void> {
+  await db.update(unitsUnit).set({ remoteArea }).where(eq(unitsUnit.id, id));
+}

@@ -15,6 +15,7 @@ export const unit = z.object({
   parentCode: z.string().nullable(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
+  remoteArea: z.boolean().meta({ description: 'Vùng sâu, vùng xa: thời hạn giải quyết khiếu nại dài hơn (Luật Khiếu nại 2011, Điều 28, 37).' }),
   ancestors: z.array(unitRef).meta({ description: 'Units above this one, root first, as they stood at the date asked for.' }),
 }).meta({ id: 'Unit' });
 
@@ -28,3 +29,5 @@ export const searchQuery = z.strictObject({
   date: isoDay.optional(),
 });
 export const unitList = z.object({ items: z.array(unit) });
+
+export const remoteBody = z.strictObject({ remoteArea: z.boolean() });

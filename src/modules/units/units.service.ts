@@ -1,5 +1,8 @@
 // Use cases of the units module: look a unit up at a date, list its children, search by name.
-import type { AppContext } from '../../platform/http.ts';
+import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
+import { can, type Actor } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { UNIT_MANAGE } from './units.policy.ts';
 import { todayVN } from '../../platform/clock.ts';
 import { foldKey } from '../../platform/text.ts';
 import * as repo from './units.repository.ts';
@@ -59,4 +62,18 @@ export async function unitInForce(ctx: AppContext, code: string, day: string = t
 export async function unitNames(ctx: AppContext, codes: string[]): Promise<Map<string, string>> {
   const rows = await repo.findCurrentOrLatest(ctx.database.db, [...new Set(codes)], todayVN());
   return new Map(rows.map((u) => [u.code, u.name]));
+}
+
+/** Marks a unit in force as remote (vùng sâu, vùng xa) or not; administrators of the unit or above; audited. */
+export async function setRemoteArea(ctx: AppContext, actor: Actor, code: string, remoteArea: boolean, ip?: string): Promise<Outcome<UnitView>> {
+  const view = await getUnit(ctx, code);
+  if (!view) return fail('unit_not_found', { code });
+  if (!can(actor, UNIT_MANAGE, { unitPath: view.unit.path })) {
+    return denied('forbidden', { action: UNIT_MANAGE, unitPath: view.unit.path, unitCode: code, targetType: 'unit', targetId: code });
+  }
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.setRemoteArea(tx, view.unit.id, remoteArea);
+    await recordAudit(tx, { action: 'unit.remote_area.set', actorId: actor.userId, actorName: actor.username, unitCode: code, unitPath: view.unit.path, targetType: 'unit', targetId: code, ip, detail: { remoteArea } });
+  });
+  return ok((await getUnit(ctx, code))!);
 }
