@@ -44,7 +44,7 @@ function inScope(a: Actor, target: Place): boolean {
 
 type Expect = 'ok' | 'unauthenticated' | 'forbidden' | 'hidden';
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   route: string;
   /** Request for a target place; `n` makes names unique. */
   req: (target: Place, n: number) => { url: string; payload?: unknown; headers?: Record<string, string> };
@@ -98,9 +98,15 @@ const rows: Row[] = [
   { method: 'POST', route: '/api/case-keys/{unitCode}/rotate', req: (t) => ({ url: `/api/case-keys/${PLACES[t]}/rotate` }), roles: MANAGE, scoped: true },
   { method: 'GET', route: '/api/notifications', req: () => ({ url: '/api/notifications' }), roles: 'any-signed-in', scoped: false },
   { method: 'POST', route: '/api/notifications/read', req: () => ({ url: '/api/notifications/read', payload: { ids: ['01900000-0000-7000-8000-000000000000'] } }), roles: 'any-signed-in', scoped: false },
+  // The working-day calendar is national: every official reads the adjustments; only an administrator at the root
+  // changes them, and the matrix has none (the DELETE aims at a seeded row, so a leak would show as 'ok').
+  { method: 'GET', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments?year=2026' }), roles: 'any-signed-in', scoped: false },
+  { method: 'POST', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments', payload: { date: '2026-09-07', kind: 'off', name: 'Ngày nghỉ thử', source: 'Văn bản thử' } }), roles: [], scoped: false },
+  { method: 'DELETE', route: '/api/calendar/adjustments/{id}', req: () => ({ url: '/api/calendar/adjustments/019b5000-0000-7000-8000-000000000001' }), roles: [], scoped: false },
 ];
 /** Routes anyone may call. */
-const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login', 'GET /api/case-fields'];
+const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login', 'GET /api/case-fields',
+  'GET /api/calendar/holidays', 'GET /api/calendar/add', 'GET /api/calendar/lunar'];
 
 function expected(row: Row, a: Actor, target: Place): Expect {
   if (a.role === 'anonymous') return 'unauthenticated';

@@ -3,6 +3,7 @@ import { unitsModule } from './units/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
+import { calendarModule } from './calendar/index.ts';
 import { casesModule } from './cases/index.ts';
 
-export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, casesModule];
+export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule];

@@ -39,6 +39,14 @@ export const ERRORS = {
   cannot_change_self: { status: 409, vi: 'Bạn không thể tự khóa hoặc tự thay đổi vai trò của chính mình.', en: 'You cannot deactivate yourself or change your own roles.' },
   membership_required: { status: 400, vi: 'Tài khoản cần thuộc ít nhất một tổ chức.', en: 'An account needs at least one membership.' },
 
+  // Calendar
+  calendar_out_of_range: { status: 400, vi: 'Ngày "{value}" nằm ngoài khoảng lịch hỗ trợ (từ năm {min} đến năm {max}).', en: 'Date "{value}" is outside the supported calendar (years {min} to {max}).' },
+  calendar_number_invalid: { status: 400, vi: '{field} "{value}" không hợp lệ: cần một số nguyên từ {min} đến {max}.', en: 'Invalid {param} "{value}": a whole number from {min} to {max} is expected.' },
+  calendar_adjustment_not_found: { status: 404, vi: 'Không tìm thấy điều chỉnh lịch làm việc.', en: 'Calendar adjustment not found.' },
+  calendar_adjustment_exists: { status: 409, vi: 'Ngày {date} đã có một điều chỉnh lịch; hãy xóa điều chỉnh đó trước khi nhập lại.', en: 'Day {date} already has a calendar adjustment; delete it before entering a new one.' },
+  calendar_day_already_off: { status: 400, vi: 'Ngày {date} vốn đã là ngày nghỉ (thứ Bảy, Chủ nhật hoặc ngày lễ); không cần thêm.', en: 'Day {date} is already a day off (Saturday, Sunday or a holiday); nothing to add.' },
+  calendar_day_already_working: { status: 400, vi: 'Ngày {date} vốn đã là ngày làm việc; chỉ ngày nghỉ mới chuyển được thành ngày làm việc.', en: 'Day {date} is already a working day; only a day off can be made a working day.' },
+
   // Cases
   case_not_found: { status: 404, vi: 'Không tìm thấy vụ việc.', en: 'Case not found.' },
   field_not_found: { status: 400, vi: 'Lĩnh vực "{code}" không có trong danh mục hoặc đã ngừng sử dụng.', en: 'Field "{code}" is not in the list or is no longer used.' },
