@@ -118,6 +118,8 @@ export const auditActions = [
   'organisation.renamed',
   'organisation.deactivated',
   'organisation.activated',
+  'calendar.adjustment.created',
+  'calendar.adjustment.deleted',
   'access.denied',
 ] as const;
 

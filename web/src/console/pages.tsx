@@ -1,5 +1,6 @@
 // The console's pages: path, menu label and icon, the permission that shows them, and their lazily loaded screen.
 import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
@@ -23,6 +24,14 @@ export const pages: PageDef[] = [
     icon: <ApartmentOutlined />,
     permission: null,
     Screen: lazy(() => import('./units/UnitsPage.tsx')),
+  },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    label: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    permission: null,
+    Screen: lazy(() => import('./calendar/CalendarPage.tsx')),
   },
   {
     key: 'organisations',
