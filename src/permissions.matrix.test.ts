@@ -96,6 +96,7 @@ const rows: Row[] = [
   { method: 'PUT', route: '/api/case-rules/{id}', req: () => ({ url: '/api/case-rules/handling', payload: { days: 10, unit: 'working', basis: 'Thông tư 05/2021/TT-TTCP' } }), roles: [], scoped: false },
   { method: 'GET', route: '/api/case-keys/{unitCode}', req: (t) => ({ url: `/api/case-keys/${PLACES[t]}` }), roles: MANAGE, scoped: true },
   { method: 'POST', route: '/api/case-keys/{unitCode}/rotate', req: (t) => ({ url: `/api/case-keys/${PLACES[t]}/rotate` }), roles: MANAGE, scoped: true },
+  { method: 'PUT', route: '/api/units/{code}/remote-area', req: (t) => ({ url: `/api/units/${PLACES[t]}/remote-area`, payload: { remoteArea: false } }), roles: MANAGE, scoped: true },
   { method: 'GET', route: '/api/notifications', req: () => ({ url: '/api/notifications' }), roles: 'any-signed-in', scoped: false },
   { method: 'POST', route: '/api/notifications/read', req: () => ({ url: '/api/notifications/read', payload: { ids: ['01900000-0000-7000-8000-000000000000'] } }), roles: 'any-signed-in', scoped: false },
   // The working-day calendar is national: every official reads the adjustments; only an administrator at the root
@@ -120,6 +121,7 @@ function expected(row: Row, a: Actor, target: Place): Expect {
 
 before(async () => {
   h = await harness();
+  await h.given.sealingKeys(...Object.values(PLACES));
   for (const place of Object.keys(PLACES) as Place[]) {
     orgs[place] = await h.given.organisation(PLACES[place], { name: `Cơ quan đích ${place}` });
     const target = await h.given.official('handler', PLACES[place], { organisation: orgs[place] });

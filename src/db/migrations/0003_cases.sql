@@ -97,6 +97,7 @@ create table cases_case (
   outcome text,
   answer text,
   search_key text not null,             -- folded number, title and content; never identity
+  search_provinces text[] not null default '{}',  -- provinces of the responsible and receiving units (trigger below)
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   closed_at timestamptz,
@@ -106,7 +107,16 @@ create index cases_case_responsible on cases_case using gist (responsible_unit_p
 create index cases_case_receiving on cases_case using gist (receiving_unit_path);
 create index cases_case_open_due on cases_case (due_on, id) where closed_at is null;
 create index cases_case_updated on cases_case (updated_at desc, id);
-create index cases_case_search on cases_case using gin (search_key gin_trgm_ops);
+-- Search narrows to the caller's provinces inside the index, so a common word in one province does not read the nation's rows.
+create index cases_case_search on cases_case using gin (search_provinces, search_key gin_trgm_ops);
+create function cases_case_provinces() returns trigger language plpgsql as $$
+begin
+  new.search_provinces := array(select distinct case when nlevel(p) > 1 then subpath(p, 1, 1)::text else 'VN' end
+                                from unnest(array[new.responsible_unit_path, new.receiving_unit_path]) p);
+  return new;
+end $$;
+create trigger cases_case_provinces before insert or update of responsible_unit_path, receiving_unit_path on cases_case
+  for each row execute function cases_case_provinces();
 create index cases_case_petitioner on cases_case using gin (petitioner_keys);
 create index cases_case_handler on cases_case (handler_id) where closed_at is null;
 

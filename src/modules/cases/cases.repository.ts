@@ -87,8 +87,11 @@ export async function list(ex: Executor, f: ListFilter, foldedQuery?: string): P
   }
   if (f.handlerId !== undefined) where.push(f.handlerId === null ? sql`handler_id is null` : eq(casesCase.handlerId, f.handlerId));
   if (foldedQuery) {
-    // Trigram-indexed substring match on the folded number, title and content.
+    // Trigram-indexed substring match on the folded number, title and content, narrowed in the same index to the
+    // provinces of the caller's scopes (a central scope has no such narrowing).
     where.push(sql`search_key like ${`%${foldedQuery.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+    const provinces = [...new Set(f.scopes.map((p) => p.split('.')[1]))];
+    if (provinces.every(Boolean)) where.push(sql`search_provinces && array[${sql.join(provinces.map((p) => sql`${p}`), sql`, `)}]::text[]`);
   }
   const cond = sql.join(where, sql` and `);
   const rows = await ex.select().from(casesCase).where(cond)
