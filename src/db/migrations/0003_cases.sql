@@ -107,6 +107,7 @@ create index cases_case_responsible on cases_case using gist (responsible_unit_p
 create index cases_case_receiving on cases_case using gist (receiving_unit_path);
 create index cases_case_open_due on cases_case (due_on, id) where closed_at is null;
 create index cases_case_updated on cases_case (updated_at desc, id);
+create index cases_case_closed on cases_case (closed_at desc, id) where closed_at is not null;
 -- Search narrows to the caller's provinces inside the index, so a common word in one province does not read the nation's rows.
 create index cases_case_search on cases_case using gin (search_provinces, search_key gin_trgm_ops);
 create function cases_case_provinces() returns trigger language plpgsql as $$

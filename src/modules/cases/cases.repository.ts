@@ -54,19 +54,31 @@ export interface ListFilter {
   due?: 'soon' | 'overdue'; today: string; soonUntil: string;
   flags?: string[];
   handlerId?: string | null;
-  open?: boolean;
+  open: 'true' | 'false' | 'all';
   q?: string;
   limit: number; offset: number;
 }
 
 const ltreeArray = (paths: string[]) => sql`array[${sql.join(paths.map((p) => sql`${p}::ltree`), sql`, `)}]`;
 
-/** Where a case may be read from: its responsible or receiving unit lies in one of the scopes. */
+/**
+ * Where a case may be read from: its responsible or receiving unit lies in one of the scopes. The provinces of the
+ * scopes narrow it first through the (provinces, text) index; a central scope reads everything.
+ */
 export function inScopes(scopes: string[]): SQL {
   if (scopes.length === 0) return sql`false`;
   const arr = ltreeArray(scopes);
-  return sql`(responsible_unit_path <@ ${arr} or receiving_unit_path <@ ${arr})`;
+  const provinces = [...new Set(scopes.map((p) => p.split('.')[1]))];
+  const narrow = provinces.every(Boolean) ? sql`search_provinces && array[${sql.join(provinces.map((p) => sql`${p}`), sql`, `)}]::text[] and ` : sql``;
+  return sql`(${narrow}(responsible_unit_path <@ ${arr} or receiving_unit_path <@ ${arr}))`;
 }
+
+// Each listing's order has an index behind it: open cases by due date, closed ones by closing, all by last change.
+const ORDER: Record<ListFilter['open'], SQL[]> = {
+  true: [sql`due_on asc nulls last`, sql`id`],
+  false: [sql`closed_at desc`, sql`id`],
+  all: [sql`updated_at desc`, sql`id`],
+};
 
 /** One page of cases, most urgent first: open cases by due date (overdue first), then the rest by last change. */
 export async function list(ex: Executor, f: ListFilter, foldedQuery?: string): Promise<{ rows: CaseRow[]; total: number }> {
@@ -76,7 +88,7 @@ export async function list(ex: Executor, f: ListFilter, foldedQuery?: string): P
   if (f.channels?.length) where.push(inArray(casesCase.channel, f.channels));
   if (f.fields?.length) where.push(inArray(casesCase.fieldCode, f.fields));
   if (f.unitPath) where.push(sql`(responsible_unit_path <@ ${f.unitPath}::ltree)`);
-  if (f.open !== undefined) where.push(f.open ? sql`closed_at is null` : sql`closed_at is not null`);
+  if (f.open !== 'all') where.push(f.open === 'true' ? sql`closed_at is null` : sql`closed_at is not null`);
   if (f.due === 'overdue') where.push(sql`closed_at is null and due_on < ${f.today}::date`);
   if (f.due === 'soon') where.push(sql`closed_at is null and due_on between ${f.today}::date and ${f.soonUntil}::date`);
   for (const flag of f.flags ?? []) {
@@ -87,15 +99,12 @@ export async function list(ex: Executor, f: ListFilter, foldedQuery?: string): P
   }
   if (f.handlerId !== undefined) where.push(f.handlerId === null ? sql`handler_id is null` : eq(casesCase.handlerId, f.handlerId));
   if (foldedQuery) {
-    // Trigram-indexed substring match on the folded number, title and content, narrowed in the same index to the
-    // provinces of the caller's scopes (a central scope has no such narrowing).
+    // Trigram-indexed substring match on the folded number, title and content (narrowed to provinces by inScopes).
     where.push(sql`search_key like ${`%${foldedQuery.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-    const provinces = [...new Set(f.scopes.map((p) => p.split('.')[1]))];
-    if (provinces.every(Boolean)) where.push(sql`search_provinces && array[${sql.join(provinces.map((p) => sql`${p}`), sql`, `)}]::text[]`);
   }
   const cond = sql.join(where, sql` and `);
   const rows = await ex.select().from(casesCase).where(cond)
-    .orderBy(sql`(closed_at is not null)`, sql`due_on asc nulls last`, sql`updated_at desc`, casesCase.id)
+    .orderBy(...ORDER[f.open])
     .limit(f.limit).offset(f.offset);
   const [{ n }] = (await ex.execute(sql`select count(*)::int as n from (select 1 from cases_case where ${cond} limit 10000) t`) as unknown as { rows: { n: number }[] }).rows;
   return { rows, total: n };

@@ -85,7 +85,7 @@ export const listQuery = z.strictObject({
   due: z.enum(['soon', 'overdue']).optional(),
   flag: csv(['mass', 'over_level', 'duplicate', 'confidential'] as const).optional(),
   handler: z.union([z.literal('me'), z.literal('none'), id]).optional(),
-  open: boolFlag.optional(),
+  open: z.enum(['true', 'false', 'all']).default('true').meta({ description: 'true (mặc định): đang xử lý, hạn gần nhất trước; false: đã xong, mới nhất trước; all: tất cả, mới cập nhật trước.' }),
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),

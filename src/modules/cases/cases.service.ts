@@ -144,7 +144,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string, ex: Exe
 
 export interface ListInput {
   state?: string[]; kind?: string[]; channel?: string[]; field?: string; unit?: string; due?: 'soon' | 'overdue';
-  flag?: string[]; handler?: string; open?: boolean; q?: string; limit: number; offset: number;
+  flag?: string[]; handler?: string; open: 'true' | 'false' | 'all'; q?: string; limit: number; offset: number;
 }
 
 export async function listCases(ctx: AppContext, actor: Actor, input: ListInput): Promise<Outcome<{ rows: CaseRow[]; total: number }>> {
