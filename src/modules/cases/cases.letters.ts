@@ -10,8 +10,9 @@ import { officialsHolding } from '../accounts/index.ts';
 import * as repo from './cases.repository.ts';
 import { getCase } from './cases.service.ts';
 import { openIdentity } from './cases.identity.ts';
+import { dueBy } from './cases.deadlines.ts';
 import { answerDocument, guidanceDocument, receiptDocument, transferDocument, type IssuerInfo, type Petitioner } from './cases.documents.ts';
-import { CASE_UNSEAL, type Channel, type Kind } from './cases.workflow.ts';
+import { CASE_UNSEAL, intakeRule, type Channel, type Kind } from './cases.workflow.ts';
 import type { CaseRow } from './cases.tables.ts';
 
 export type LetterKind = 'receipt' | 'transfer' | 'guidance' | 'answer';
@@ -64,7 +65,7 @@ export async function caseLetter(ctx: AppContext, actor: Actor, id: string, lett
       file = await receiptDocument({
         issuer: await issuerFor(ctx, c, letter, actor.fullName), case: { ...caseRef, channel: c.channel as Channel },
         petitioner: c.confidential ? undefined : petitioner, documents: [{ name: `Đơn ${c.title}`, form: 'Bản chính' }],
-        handlingDeadline: (events[0]?.data.dueOn as string | undefined) ?? c.dueOn ?? c.receivedOn,
+        handlingDeadline: (await dueBy(ctx, intakeRule(c.kind as Kind, c.complex), c.receivedOn)).dueOn,
       });
       break;
     case 'transfer': {

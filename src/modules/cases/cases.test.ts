@@ -7,6 +7,7 @@ import { todayVN } from '../../platform/clock.ts';
 import { replay, TRANSITIONS, KINDS, STATES } from './cases.workflow.ts';
 import { claim } from '../../platform/jobs.ts';
 import { scanDeadlines } from './cases.jobs.ts';
+import { documentXml, plainText } from '../../testing/docx.ts';
 
 let h: Harness;
 let handlerA: string; let handlerAId: string; let leaderA: string; let receptionA: string; let auditorA: string;
@@ -383,5 +384,32 @@ describe('the daily deadline job', () => {
     assert.ok(mine.items.some((n: { caseId: string; kind: string }) => n.caseId === c.id && n.kind === 'overdue'));
     const leaders = (await call(leaderA, 'GET', '/api/notifications')).json();
     assert.ok(leaders.items.some((n: { caseId: string }) => n.caseId === c.id));
+  });
+});
+
+describe('letters as .docx', () => {
+  test('the receipt never names a denouncer; the answer names them only for the responsible handler, audited', async () => {
+    const c = await create(denunciation());
+    const receipt = await call(leaderA, 'GET', `/api/cases/${c.id}/documents/receipt`);
+    assert.equal(receipt.statusCode, 200);
+    assert.match(String(receipt.headers['content-type']), /wordprocessingml/);
+    const text = plainText(documentXml(receipt.rawPayload));
+    assert.match(text, new RegExp(c.number.replace('/', '\\/')));
+    assert.match(text, /giữ bí mật/);
+    assert.ok(!text.includes('Trần Thị Bình'));
+    assert.equal((await call(leaderA, 'GET', `/api/cases/${c.id}/documents/answer`)).statusCode, 403);
+    await act(c.id, { type: 'accepted' });
+    await act(c.id, { type: 'verified', findings: 'Đã xác minh nội dung tố cáo.' });
+    await act(c.id, { type: 'decided', decisionNumber: '07/KL-UBND', decidedOn: todayVN(), result: 'dung_mot_phan', summary: 'Tố cáo đúng một phần.' }, leaderA);
+    await act(c.id, { type: 'answered', answer: 'Kết luận: nội dung tố cáo đúng một phần; đã xử lý kỷ luật cán bộ liên quan.' });
+    assert.equal((await call(leaderA, 'GET', `/api/cases/${c.id}/documents/answer`)).statusCode, 403);
+    const answer = await call(handlerA, 'GET', `/api/cases/${c.id}/documents/answer`);
+    assert.equal(answer.statusCode, 200);
+    const answerText = plainText(documentXml(answer.rawPayload));
+    assert.match(answerText, /Trần Thị Bình/);
+    assert.match(answerText, /07\/KL-UBND/);
+    const audit = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_event where action = 'case.identity.unsealed' and target_id = ${c.id}`);
+    assert.equal(audit[0].n, 1);
+    assert.equal((await call(handlerA, 'GET', `/api/cases/${c.id}/documents/guidance`)).statusCode, 409);
   });
 });
