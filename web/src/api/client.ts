@@ -55,8 +55,11 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     Accept: options.accept ?? 'application/json, application/problem+json',
     'Accept-Language': currentLang(),
   };
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.body instanceof FormData) {
+    // Multipart upload: the browser sets the content type with its boundary.
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
@@ -114,10 +117,12 @@ export const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', 
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body });
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
 export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
+/** Sends a multipart form (a file upload) and returns the parsed JSON answer. */
+export const upload = <T>(path: string, form: FormData) => request<T>('POST', path, { body: form });
 
 /** Fetches a file (e.g. a CSV export) with the same headers and saves it through the browser. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await send('GET', path, { accept: 'text/csv, application/problem+json' });
+export async function download(path: string, fallbackName: string, accept = 'text/csv, application/problem+json'): Promise<void> {
+  const response = await send('GET', path, { accept });
   const blob = await response.blob();
   const disposition = response.headers.get('content-disposition') ?? '';
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);

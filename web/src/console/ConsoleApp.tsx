@@ -63,7 +63,8 @@ export function ConsoleApp() {
   if (location.path === '/') return <Redirect to={pages[0]?.path ?? '/units'} />;
 
   const matches = (p: PageDef) => location.path === p.path || location.path.startsWith(`${p.path}/`);
-  const page = pages.find(matches);
+  // The most specific path wins: /cases/new is its own menu entry inside /cases.
+  const page = pages.filter(matches).sort((a, b) => b.path.length - a.path.length)[0];
   const hidden = !page && allPages.some(matches);
   return (
     <ConsoleLayout pages={pages} activeKey={page?.key ?? null}>

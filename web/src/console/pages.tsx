@@ -1,5 +1,5 @@
 // The console's pages: path, menu label and icon, the permission that shows them, and their lazily loaded screen.
-import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileAddOutlined, InboxOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ComponentType, ReactNode } from 'react';
@@ -17,6 +17,22 @@ export interface PageDef {
 }
 
 export const pages: PageDef[] = [
+  {
+    key: 'cases',
+    path: '/cases',
+    label: 'menu.cases',
+    icon: <InboxOutlined />,
+    permission: 'case.read',
+    Screen: lazy(() => import('./cases/CasesPage.tsx')),
+  },
+  {
+    key: 'case-new',
+    path: '/cases/new',
+    label: 'menu.caseNew',
+    icon: <FileAddOutlined />,
+    permission: 'case.create',
+    Screen: lazy(() => import('./cases/NewCasePage.tsx')),
+  },
   {
     key: 'units',
     path: '/units',

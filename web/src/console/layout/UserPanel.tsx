@@ -5,9 +5,10 @@ import { useState } from 'react';
 import type { Me } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ChangePasswordDialog } from '../session/ChangePasswordDialog.tsx';
-import { useMe, useSession } from '../session/SessionProvider.tsx';
+import { can, useMe, useSession } from '../session/SessionProvider.tsx';
 import { navigate } from '../router.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /** "Ban Dân vận (Tỉnh Cao Bằng); UBND (Xã …)": each organisation once, with its unit. */
 export function membershipSummary(me: Me): string {
@@ -41,6 +42,7 @@ export function UserPanel() {
   return (
     <Flex align="center" gap={12} className="user-panel">
       <LanguageToggle />
+      {can(me, 'case.read') && <NotificationBell />}
       <Dropdown
         trigger={['click']}
         menu={{
