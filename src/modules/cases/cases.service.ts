@@ -364,7 +364,7 @@ async function applyEvent(ctx: AppContext, actor: Actor, tx: Executor, c: CaseRo
       return ok({ patch: {}, data: { decisionNumber: body.decisionNumber, days: body.days }, reason: body.reason });
     case 'decided':
       if (!checkDay(c, body.decidedOn)) return fail('event_date_invalid', { value: body.decidedOn });
-      return ok({ patch: { outcome: `Quyết định/kết luận số ${body.decisionNumber} ngày ${body.decidedOn}: ${body.summary}` }, data: { decisionNumber: body.decisionNumber, decidedOn: body.decidedOn, result: body.result, summary: body.summary } });
+      return ok({ patch: { outcome: `Quyết định/kết luận số ${body.decisionNumber} ngày ${body.decidedOn.split('-').reverse().join('/')}: ${body.summary}` }, data: { decisionNumber: body.decisionNumber, decidedOn: body.decidedOn, result: body.result, summary: body.summary } });
     case 'answered':
       return ok({ patch: { answer: body.answer }, data: { publishable: body.publishable } });
     case 'withdrawn':
