@@ -65,7 +65,8 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: CaseRow) {
       data: Object.fromEntries(Object.entries(e.data).filter(([k]) => !PRIVATE_EVENT_KEYS.has(k))),
     })),
     links: (await repo.linksOf(db, c.id)).map((l) => ({ ...l, state: l.state as State })),
-    attachments: (await repo.attachmentsOf(db, c.id)).map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
+    // A sealed file's name may itself identify the denouncer: only its opening (audited) shows it.
+    attachments: (await repo.attachmentsOf(db, c.id)).map((a) => ({ ...a, name: a.identity ? 'niem-phong' : a.name, uploadedAt: a.uploadedAt.toISOString() })),
     abilities: {
       actions: allowedEvents(actor, c, events, sealed).map((t) => ({ type: t.type, basis: t.basis ?? null })),
       unseal: sealed && handlerHere && can(actor, CASE_UNSEAL, { unitPath: c.responsibleUnitPath }),

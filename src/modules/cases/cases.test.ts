@@ -322,6 +322,7 @@ describe('attachments are checked by content', () => {
     assert.ok(asHandler.rawPayload.equals(PDF));
     const detail = (await call(leaderA, 'GET', `/api/cases/${c.id}`)).json();
     assert.equal(detail.attachments.length, 2);
+    assert.ok(!JSON.stringify(detail.attachments).includes('chu-ky-nguoi-to-cao'));
     assert.ok(!JSON.stringify(detail.events).includes('chu-ky-nguoi-to-cao'));
   });
 });
