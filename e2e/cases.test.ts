@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, SHOTS, startApp, type Running } from './server.ts';
+import { openMenu, pickOption, signIn } from './ui.ts';
 
 const PASSWORD = 'caunoi-demo-2026';
 const HANDLER = 'phuxuan.xuly';
@@ -28,28 +29,8 @@ async function signedIn(username: string, width = 1366): Promise<{ context: Brow
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
   await page.goto(`${app.url}/console/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('login-form').waitFor({ state: 'detached' });
+  await signIn(page, username, PASSWORD);
   return { context, page };
-}
-
-async function openMenu(page: Page, key: string) {
-  const open = page.getByTestId('menu-open');
-  if (await open.isVisible()) await open.click();
-  await page.getByTestId(`menu-${key}`).click();
-}
-
-/** Picks an option in an Ant Design select, waiting for its list to close so the next select starts clean. */
-async function pickOption(page: Page, wrapperTestId: string, typed: string, titleContains: string) {
-  const wrapper = page.getByTestId(wrapperTestId);
-  await wrapper.click();
-  await page.keyboard.type(typed);
-  const option = page.locator(`.ant-select-item-option[title*="${titleContains}"]:visible`).first();
-  const title = await option.getAttribute('title');
-  await option.click();
-  await page.locator(`.ant-select-item-option[title="${title}"]`).first().waitFor({ state: 'hidden' });
 }
 
 async function noOverflow(page: Page, what: string) {

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SHOTS, startApp, type Running } from './server.ts';
+import { openMenu, pickOption, signIn as signInHere } from './ui.ts';
 
 let app: Running;
 let browser: Browser;
@@ -20,29 +21,7 @@ const WIDTHS = [390, 1280] as const;
 
 async function signIn(page: Page, username: string, password: string) {
   await page.goto(`${app.url}/console/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('login-form').waitFor({ state: 'detached' });
-}
-
-/** Opens a menu entry; on a phone the menu sits in a drawer. */
-async function openMenu(page: Page, key: string) {
-  const open = page.getByTestId('menu-open');
-  if (await open.isVisible()) await open.click();
-  await page.getByTestId(`menu-${key}`).click();
-}
-
-/** Picks an option in an Ant Design select, waiting for its list to close so the next select starts clean. */
-async function pickOption(page: Page, wrapperTestId: string, typed: string, titleContains: string) {
-  const wrapper = page.getByTestId(wrapperTestId);
-  await wrapper.click();
-  await page.keyboard.type(typed);
-  const option = page.locator(`.ant-select-item-option[title*="${titleContains}"]:visible`).first();
-  const title = await option.getAttribute('title');
-  await option.click();
-  await page.locator(`.ant-select-item-option[title="${title}"]`).first().waitFor({ state: 'hidden' });
-  assert.match(await wrapper.innerText(), new RegExp(titleContains.slice(0, 12).replace(/[()]/g, '.')));
+  await signInHere(page, username, password);
 }
 
 test('portal home renders at phone and desktop widths and finds a unit typed without diacritics', async () => {

@@ -1,18 +1,14 @@
 // Small pieces the case screens share: kind, state and flag tags, the deadline with its lunar date, the field list,
 // and a unit selector that may be left empty.
-import { Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { listCaseFields } from '../../api/cases.ts';
 import type { CaseDeadline, CaseField, CaseKind, CaseState, CaseSummary } from '../../api/cases.ts';
 import { formatLunar } from '../../api/calendar.ts';
 import { lunarShort, useLunar } from '../../api/lunarDay.ts';
-import { getUnit } from '../../api/units.ts';
-import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../shared/format.ts';
-import { useUnitSearch } from '../../shared/useUnitSearch.ts';
-import { unitLabel } from '../shared/UnitPicker.tsx';
 
 const kindColour: Record<CaseKind, string> = { kien_nghi: 'blue', phan_anh: 'cyan', khieu_nai: 'gold', to_cao: 'magenta' };
 
@@ -137,65 +133,7 @@ export function useCaseFields(): CaseField[] {
   return fields;
 }
 
-interface UnitSelectProps {
-  value?: string;
-  onChange?: (code: string | undefined) => void;
-  id?: string;
-  testId?: string;
-  placeholder?: string;
-  allowClear?: boolean;
-  style?: CSSProperties;
-}
-
-/** A unit search (accents optional) that, unlike UnitPicker, may be empty: filters and optional form fields. */
-export function UnitSelect({ value, onChange, id, testId, placeholder, allowClear = true, style }: UnitSelectProps) {
-  const { t } = useI18n();
-  const [text, setText] = useState('');
-  const search = useUnitSearch(text);
-  const [current, setCurrent] = useState<Unit | null>(null);
-
-  useEffect(() => {
-    if (!value) {
-      setCurrent(null);
-      return;
-    }
-    if (current?.code === value) return;
-    const known = search.items.find((u) => u.code === value);
-    if (known) {
-      setCurrent(known);
-      return;
-    }
-    const controller = new AbortController();
-    getUnit(value, controller.signal).then(setCurrent, () => undefined);
-    return () => controller.abort();
-  }, [value]);
-
-  const options = useMemo(() => {
-    const units = [...search.items];
-    if (current && !units.some((u) => u.code === current.code)) units.unshift(current);
-    return units.map((u) => ({ value: u.code, label: unitLabel(u) }));
-  }, [search.items, current]);
-
-  return (
-    <Select
-      id={id}
-      value={value || undefined}
-      options={options}
-      allowClear={allowClear}
-      showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
-      onChange={(code: string | undefined) => {
-        setText('');
-        onChange?.(code || undefined);
-      }}
-      loading={search.status === 'loading'}
-      notFoundContent={search.status === 'done' ? t('units.noResults') : null}
-      placeholder={placeholder ?? t('units.pickUnitPlaceholder')}
-      data-testid={testId}
-      style={{ width: '100%', ...style }}
-      popupMatchSelectWidth={false}
-    />
-  );
-}
+export { UnitSelect } from '../shared/UnitPicker.tsx';
 
 /** Round and flags after the tags in a header. */
 export function CaseTags({ c }: { c: CaseSummary }) {

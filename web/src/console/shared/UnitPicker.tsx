@@ -13,21 +13,28 @@ export function unitLabel(unit: Unit): string {
   return place ? `${unit.name}, ${place}` : unit.name;
 }
 
-interface UnitPickerProps {
-  value: string;
-  onChange: (code: string) => void;
-  testId?: string;
-  style?: CSSProperties;
+interface UnitSelectProps {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
   id?: string;
+  testId?: string;
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: CSSProperties;
 }
 
-export function UnitPicker({ value, onChange, testId, style, id }: UnitPickerProps) {
+/** The unit search (accents optional), which may be empty: filters and optional form fields. */
+export function UnitSelect({ value, onChange, id, testId, placeholder, allowClear = true, style }: UnitSelectProps) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const search = useUnitSearch(text);
   const [current, setCurrent] = useState<Unit | null>(null);
 
   useEffect(() => {
+    if (!value) {
+      setCurrent(null);
+      return;
+    }
     if (current?.code === value) return;
     const known = search.items.find((u) => u.code === value);
     if (known) {
@@ -49,20 +56,34 @@ export function UnitPicker({ value, onChange, testId, style, id }: UnitPickerPro
   return (
     <Select
       id={id}
-      value={value}
+      value={value || undefined}
       options={options}
+      allowClear={allowClear}
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
-      onChange={(code: string) => {
+      onChange={(code: string | undefined) => {
         setText('');
-        onChange(code);
+        onChange?.(code || undefined);
       }}
       loading={search.status === 'loading'}
       notFoundContent={search.status === 'done' ? t('units.noResults') : null}
-      placeholder={t('units.pickUnitPlaceholder')}
-      aria-label={t('units.pickUnit')}
+      placeholder={placeholder ?? t('units.pickUnitPlaceholder')}
+      aria-label={placeholder ?? t('units.pickUnit')}
       data-testid={testId}
-      style={{ minWidth: 260, ...style }}
+      style={{ width: '100%', ...style }}
       popupMatchSelectWidth={false}
     />
   );
+}
+
+interface UnitPickerProps {
+  value: string;
+  onChange: (code: string) => void;
+  testId?: string;
+  style?: CSSProperties;
+  id?: string;
+}
+
+/** A unit that must be chosen: the organisation and account pages. */
+export function UnitPicker({ value, onChange, testId, style, id }: UnitPickerProps) {
+  return <UnitSelect id={id} value={value} onChange={(code) => { if (code) onChange(code); }} allowClear={false} testId={testId} style={{ minWidth: 260, ...style }} />;
 }

@@ -1,0 +1,32 @@
+// Steps the browser tests share: signing in, the menu (a drawer on phones), picking from an Ant Design select.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'caunoi-demo-2026';
+
+/** Signs in on the console's login form. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('login-form').waitFor({ state: 'detached' });
+}
+
+/** Opens a menu entry; on a phone the menu sits in a drawer. */
+export async function openMenu(page: Page, key: string) {
+  const open = page.getByTestId('menu-open');
+  if (await open.isVisible()) await open.click();
+  await page.getByTestId(`menu-${key}`).click();
+}
+
+/** Picks an option in an Ant Design select, waiting for its list to close so the next select starts clean. */
+export async function pickOption(page: Page, wrapperTestId: string, typed: string, titleContains: string) {
+  const wrapper = page.getByTestId(wrapperTestId);
+  await wrapper.click();
+  await page.keyboard.type(typed);
+  const option = page.locator(`.ant-select-item-option[title*="${titleContains}"]:visible`).first();
+  const title = await option.getAttribute('title');
+  await option.click();
+  await page.locator(`.ant-select-item-option[title="${title}"]`).first().waitFor({ state: 'hidden' });
+  assert.match(await wrapper.innerText(), new RegExp(titleContains.slice(0, 12).replace(/[()]/g, '.')));
+}
