@@ -17,6 +17,8 @@ export interface Unit {
   validFrom: string;
   validTo: string | null;
   ancestors: UnitRef[];
+  /** Vùng sâu, vùng xa: complaint deadlines are longer (Luật Khiếu nại 2011, Điều 28, 37). */
+  remoteArea?: boolean;
 }
 
 export type Role = 'admin' | 'leader' | 'handler' | 'reception' | 'danvan' | 'mttq' | 'auditor';

@@ -1,6 +1,6 @@
 // The console's pages: path, menu label and icon, the permission that shows them, and their lazily loaded screen.
 import { ApartmentOutlined, AuditOutlined, FileAddOutlined, InboxOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
@@ -11,8 +11,8 @@ export interface PageDef {
   path: string;
   label: string;
   icon: ReactNode;
-  /** null: every signed-in official may open it. */
-  permission: string | null;
+  /** null: every signed-in official may open it; a list: any one of them. */
+  permission: string | string[] | null;
   Screen: ComponentType;
 }
 
@@ -50,6 +50,14 @@ export const pages: PageDef[] = [
     Screen: lazy(() => import('./calendar/CalendarPage.tsx')),
   },
   {
+    key: 'case-settings',
+    path: '/case-settings',
+    label: 'menu.caseSettings',
+    icon: <SettingOutlined />,
+    permission: ['case.fields.manage', 'case.keys.manage'],
+    Screen: lazy(() => import('./case-settings/CaseSettingsPage.tsx')),
+  },
+  {
     key: 'organisations',
     path: '/organisations',
     label: 'menu.organisations',
@@ -76,5 +84,5 @@ export const pages: PageDef[] = [
 ];
 
 export function visiblePages(me: Me): PageDef[] {
-  return pages.filter((page) => page.permission === null || can(me, page.permission));
+  return pages.filter((page) => page.permission === null || [page.permission].flat().some((p) => can(me, p)));
 }

@@ -1,0 +1,37 @@
+// Console page "Cấu hình xử lý đơn": the field list, the deadline rules (root administrators change them, others read),
+// and per unit the sealing key (create / rotate) and the remote-area mark.
+import { Tabs, Typography } from 'antd';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { setQueryParam, useLocation } from '../router.tsx';
+import { can, useMe } from '../session/SessionProvider.tsx';
+import { FieldsTab } from './FieldsTab.tsx';
+import { KeysTab } from './KeysTab.tsx';
+import { RulesTab } from './RulesTab.tsx';
+
+const tabs = ['fields', 'rules', 'keys'] as const;
+type Tab = (typeof tabs)[number];
+
+export default function CaseSettingsPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const location = useLocation();
+  const showKeys = can(me, 'case.keys.manage');
+  const asked = location.query.get('tab') as Tab | null;
+  const active: Tab = asked && tabs.includes(asked) && (asked !== 'keys' || showKeys) ? asked : 'fields';
+
+  const items = [
+    { key: 'fields', label: <span data-testid="settings-tab-fields">{t('caseSettings.tabs.fields')}</span>, children: <FieldsTab /> },
+    { key: 'rules', label: <span data-testid="settings-tab-rules">{t('caseSettings.tabs.rules')}</span>, children: <RulesTab /> },
+    ...(showKeys ? [{ key: 'keys', label: <span data-testid="settings-tab-keys">{t('caseSettings.tabs.keys')}</span>, children: <KeysTab /> }] : []),
+  ];
+
+  return (
+    <>
+      <Typography.Title level={2} className="page-title">
+        {t('caseSettings.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('caseSettings.intro')}</Typography.Paragraph>
+      <Tabs activeKey={active} items={items} onChange={(key) => setQueryParam('tab', key === 'fields' ? null : key)} destroyOnHidden />
+    </>
+  );
+}
