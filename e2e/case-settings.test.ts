@@ -3,10 +3,10 @@
 // is refused by the server with its Vietnamese sentence. Screenshots of the three tabs at 390 and 1366 px.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SHOTS, startApp, type Running } from './server.ts';
+import { noOverflow, noRawKeys, openMenu, signedIn as signedInAt } from './ui.ts';
 
-const PASSWORD = 'caunoi-demo-2026';
 const CENTRAL = 'trunguong.quantri';
 const PROVINCIAL = 'hue.quantri';
 const PHU_XUAN = '19753';
@@ -23,36 +23,10 @@ after(async () => {
   await app?.stop();
 });
 
-async function signedIn(username: string, width = 1366): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  await page.goto(`${app.url}/console/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('login-form').waitFor({ state: 'detached' });
-  return { context, page };
-}
-
-async function openMenu(page: Page, key: string) {
-  const open = page.getByTestId('menu-open');
-  if (await open.isVisible()) await open.click();
-  await page.getByTestId(`menu-${key}`).click();
-}
+const signedIn = (username: string, width = 1366) => signedInAt(browser, app.url, username, width);
 
 async function openTab(page: Page, tab: 'fields' | 'rules' | 'keys') {
   await page.getByTestId(`settings-tab-${tab}`).click();
-}
-
-async function noOverflow(page: Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what}: page wider than the screen by ${overflow}px`);
-}
-
-async function noRawKeys(page: Page, what: string) {
-  const text = await page.locator('body').innerText();
-  const raw = text.match(/\b(?:caseSettings|menu|common)\.[a-zA-Z_.]+/g);
-  assert.equal(raw, null, `${what}: untranslated keys ${raw?.join(', ')}`);
 }
 
 /** Calls the API from the signed-in page (same cookie) and returns status and body. */

@@ -4,17 +4,17 @@
 // Screenshots of the inbox, the form and the case page at 390 and 1366 px.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SHOTS, startApp, type Running } from './server.ts';
-import { openMenu, pickOption, signIn } from './ui.ts';
+import { noOverflow, noRawKeys, openMenu, pickOption, signedIn as signedInAt } from './ui.ts';
 
-const PASSWORD = 'caunoi-demo-2026';
 const HANDLER = 'phuxuan.xuly';
 const LEADER = 'phuxuan.lanhdao';
 const WIDTHS = [390, 1366] as const;
 
 let app: Running;
 let browser: Browser;
+const signedIn = (username: string, width = 1366) => signedInAt(browser, app.url, username, width);
 before(async () => {
   app = await startApp(3472);
   browser = await launchChromium();
@@ -23,27 +23,6 @@ after(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-/** A fresh browser profile signed in as one official. */
-async function signedIn(username: string, width = 1366): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  await page.goto(`${app.url}/console/`);
-  await signIn(page, username, PASSWORD);
-  return { context, page };
-}
-
-async function noOverflow(page: Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what}: page wider than the screen by ${overflow}px`);
-}
-
-/** Text the user should never see: a catalog key shown raw. */
-async function noRawKeys(page: Page, what: string) {
-  const text = await page.locator('body').innerText();
-  const raw = text.match(/\b(?:cases|caseNew|case|caseKind|caseState|caseEvent|caseAction|caseFlag|eventForm|notifications|menu)\.[a-zA-Z_.]+/g);
-  assert.equal(raw, null, `${what}: untranslated keys ${raw?.join(', ')}`);
-}
 
 const dueText = (page: Page) => page.getByTestId('case-deadline-date').innerText();
 

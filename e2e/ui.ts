@@ -1,6 +1,7 @@
 // Steps the browser tests share: signing in, the menu (a drawer on phones), picking from an Ant Design select.
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'caunoi-demo-2026';
 
@@ -29,4 +30,27 @@ export async function pickOption(page: Page, wrapperTestId: string, typed: strin
   await option.click();
   await page.locator(`.ant-select-item-option[title="${title}"]`).first().waitFor({ state: 'hidden' });
   assert.match(await wrapper.innerText(), new RegExp(titleContains.slice(0, 12).replace(/[()]/g, '.')));
+}
+
+/** A fresh browser profile on the console, signed in as one official. */
+export async function signedIn(browser: Browser, url: string, username: string, width = 1366): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  await page.goto(`${url}/console/`);
+  await signIn(page, username);
+  return { context, page };
+}
+
+export async function noOverflow(page: Page, what: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what}: page wider than the screen by ${overflow}px`);
+}
+
+// Every namespace of the catalog: a key shown raw ("cases.title") is text the user should never see.
+const NAMESPACES = Object.keys(JSON.parse(readFileSync('web/src/i18n/vi.json', 'utf8')) as Record<string, unknown>);
+const RAW_KEY = new RegExp(`\\b(?:${NAMESPACES.join('|')})\\.[a-zA-Z_][a-zA-Z_.]*`, 'g');
+
+export async function noRawKeys(page: Page, what: string) {
+  const raw = (await page.locator('body').innerText()).match(RAW_KEY);
+  assert.equal(raw, null, `${what}: untranslated keys ${raw?.join(', ')}`);
 }
