@@ -226,7 +226,9 @@ export async function addEvent(ctx: AppContext, actor: Actor, id: string, body: 
         if (!stretched.ok) return stretched;
         Object.assign(patch, { dueOn: stretched.value, extensions: c.extensions + 1 });
       } else if (d.start === 'intake') {
-        const from = body.type === 'appealed' || body.type === 'transferred' ? today : c.receivedOn;
+        // Intake counts from receipt, or from the day the case last arrived here (an appeal, a transfer in the system).
+        const arrived = [...events].reverse().find((e) => e.type === 'appealed' || (e.type === 'transferred' && e.data.toUnitCode));
+        const from = body.type === 'appealed' || body.type === 'transferred' ? today : arrived ? todayVN(arrived.at) : c.receivedOn;
         const r = await dueBy(ctx, intakeRule(next.kind as Kind, next.complex), from);
         Object.assign(patch, { dueOn: r.dueOn, dueRule: r.rule.id });
       } else if (d.start === 'resolution') {
