@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { percentile, startServer, table } from './lib.ts';
+import { percentile, startServer, table, withScratchDatabase } from './lib.ts';
 import { loadConfig } from '../src/config.ts';
 import { boot } from '../src/boot.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
@@ -206,17 +206,11 @@ if (embedded) {
 } else {
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (!serverUrl) throw new Error('set BENCH_DATABASE_URL (or pass --embedded)');
-  const name = `caunoi_bench_cases_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(serverUrl);
-  target.pathname = `/${name}`;
-  try {
-    const config = loadConfig({ DATABASE_URL: target.toString(), DEMO_DATA: 'false', LOG_LEVEL: 'silent', SEAL_MASTER_KEY: MASTER });
+  await withScratchDatabase(serverUrl, 'caunoi_bench_cases', async (target) => {
+    const config = loadConfig({ DATABASE_URL: target, DEMO_DATA: 'false', LOG_LEVEL: 'silent', SEAL_MASTER_KEY: MASTER });
     const t0 = performance.now();
     const { database } = await boot(config);
-    const client = new pg.Client({ connectionString: target.toString() });
+    const client = new pg.Client({ connectionString: target });
     await client.connect();
     await generate((q) => client.query(q), count);
     await client.end();
@@ -227,15 +221,12 @@ if (embedded) {
     await ensureKeys({ database, config }, [{ code: '19753', path: 'VN.46.19753' }]);
     await database.close();
     console.error(`  dữ liệu: ${count.toLocaleString('vi-VN')} vụ việc trong ${((performance.now() - t0) / 1000).toFixed(0)} giây`);
-    const s = await startServer({ DATABASE_URL: target.toString(), JOBS: 'false', COOKIE_SECURE: 'false', LOGIN_RATE_PER_MINUTE: '1000', SEAL_MASTER_KEY: MASTER }, 3395);
+    const s = await startServer({ DATABASE_URL: target, JOBS: 'false', COOKIE_SECURE: 'false', LOGIN_RATE_PER_MINUTE: '1000', SEAL_MASTER_KEY: MASTER }, 3395);
     try {
       const cookies = { province: await signIn(s.url, 'do.lanhdao.tinh'), centre: await signIn(s.url, 'do.lanhdao.tw'), handler: await signIn(s.url, 'do.xuly') };
       await measure(`PostgreSQL, ${count.toLocaleString('vi-VN')} vụ việc`, s.url, cookies, rows, 2000);
-      await plainInserts(target.toString(), rows, 2000);
+      await plainInserts(target, rows, 2000);
     } finally { await s.stop(); }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
 table(`Vụ việc — ${embedded ? 'cơ sở dữ liệu nhúng' : 'PostgreSQL'} (HTTP, một tiến trình; p95 cho phép đọc, p99 cho phép ghi)`, header, rows);

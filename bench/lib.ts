@@ -1,6 +1,7 @@
 // Shared helpers for the benchmarks: start the server as a child process, wait for readiness, percentiles, tables.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 
 export interface Server { proc: ChildProcess; url: string; readyMs: number; stop(): Promise<void> }
 
@@ -48,4 +49,20 @@ export function table(title: string, header: string[], rows: (string | number)[]
   const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
   const line = (r: (string | number)[]) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
   console.log(`\n${title}\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${cells.slice(1).map(line).join('\n')}`);
+}
+
+/** Runs fn on a fresh database of the PostgreSQL server at `serverUrl`, dropped afterwards whatever happens. */
+export async function withScratchDatabase<T>(serverUrl: string, prefix: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `${prefix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(serverUrl);
+  target.pathname = `/${name}`;
+  try {
+    return await fn(target.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
 }

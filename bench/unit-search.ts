@@ -4,9 +4,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { parse } from 'csv-parse/sync';
-import { percentile, startServer, table } from './lib.ts';
+import { percentile, startServer, table, withScratchDatabase } from './lib.ts';
 import { foldKey } from '../src/platform/text.ts';
 
 const total = Number(process.argv[2] ?? 1000);
@@ -45,20 +44,11 @@ try {
 
 const serverUrl = process.env.BENCH_DATABASE_URL;
 if (serverUrl) {
-  const name = `caunoi_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(serverUrl);
-  target.pathname = `/${name}`;
-  try {
-    const s = await startServer({ DATABASE_URL: target.toString() }, 3393);
+  await withScratchDatabase(serverUrl, 'caunoi_bench', async (url) => {
+    const s = await startServer({ DATABASE_URL: url }, 3393);
     const t = await measure(s.url);
     rows.push(['PostgreSQL', t.length, percentile(t, 50), percentile(t, 99), t.at(-1)!]);
     await s.stop();
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
 table('GET /api/units?q=… (sequential, keep-alive, 20 results max)', ['database', 'requests', 'p50 ms', 'p99 ms', 'max ms'], rows);

@@ -170,6 +170,16 @@ export function EventDialog(props: {
     },
   };
   const disabledDay = (d: Dayjs) => d.format('YYYY-MM-DD') > today || d.format('YYYY-MM-DD') < c.receivedOn;
+  const dayItem = (name: 'heldOn' | 'decidedOn', testId: string) => (
+    <Form.Item name={name} label={t(`eventForm.${name}`)} rules={[req(t(`eventForm.${name}`), true), dayRule]}>
+      <DatePicker format="DD/MM/YYYY" disabledDate={disabledDay} allowClear={false} data-testid={testId} />
+    </Form.Item>
+  );
+  const summaryItem = () => (
+    <Form.Item name="summary" label={t('eventForm.summary')} rules={[req(t('eventForm.summary'))]}>
+      <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} data-testid="event-summary" />
+    </Form.Item>
+  );
 
   let inputs: ReactNode = null;
   switch (type) {
@@ -342,12 +352,8 @@ export function EventDialog(props: {
     case 'dialogue_held':
       inputs = (
         <>
-          <Form.Item name="heldOn" label={t('eventForm.heldOn')} rules={[req(t('eventForm.heldOn'), true), dayRule]}>
-            <DatePicker format="DD/MM/YYYY" disabledDate={disabledDay} allowClear={false} data-testid="event-held-on" />
-          </Form.Item>
-          <Form.Item name="summary" label={t('eventForm.summary')} rules={[req(t('eventForm.summary'))]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} data-testid="event-summary" />
-          </Form.Item>
+          {dayItem('heldOn', 'event-held-on')}
+          {summaryItem()}
         </>
       );
       break;
@@ -375,18 +381,14 @@ export function EventDialog(props: {
           <Form.Item name="decisionNumber" label={t('eventForm.decisionNumber')} rules={[req(t('eventForm.decisionNumber')), { max: 60 }]}>
             <Input maxLength={60} placeholder="25/QĐ-UBND" data-testid="event-decision-number" />
           </Form.Item>
-          <Form.Item name="decidedOn" label={t('eventForm.decidedOn')} rules={[req(t('eventForm.decidedOn'), true), dayRule]}>
-            <DatePicker format="DD/MM/YYYY" disabledDate={disabledDay} allowClear={false} data-testid="event-decided-on" />
-          </Form.Item>
+          {dayItem('decidedOn', 'event-decided-on')}
           <Form.Item name="result" label={t('eventForm.result')} rules={[req(t('eventForm.result'), true)]}>
             <Radio.Group
               options={decisionResults.map((r) => ({ value: r, label: <span data-testid={`event-result-${r}`}>{t(`decisionResult.${r}`)}</span> }))}
               data-testid="event-result"
             />
           </Form.Item>
-          <Form.Item name="summary" label={t('eventForm.summary')} rules={[req(t('eventForm.summary'))]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} data-testid="event-summary" />
-          </Form.Item>
+          {summaryItem()}
         </>
       );
       break;

@@ -14,6 +14,7 @@ import { navigate } from '../router.tsx';
 import { can, homeUnitCode, useMe } from '../session/SessionProvider.tsx';
 import { applyFieldErrors } from '../shared/formErrors.ts';
 import { accentInsensitive } from '../shared/selectSearch.ts';
+import { ProblemAlert } from '../shared/FormModal.tsx';
 import { UnitSelect, useCaseFields } from './caseUi.tsx';
 
 interface Values {
@@ -131,17 +132,7 @@ export default function NewCasePage() {
         {t('caseNew.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('caseNew.intro')}</Typography.Paragraph>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={problem[0]}
-          description={problem.length > 1 ? problem.slice(1).join('\n') : undefined}
-          data-testid="case-create-error"
-        />
-      )}
+      <ProblemAlert problem={problem} testId="case-create-error" />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -81,17 +81,7 @@ export function FormModal<Values>(props: FormModalProps<Values>) {
       cancelButtonProps={{ 'data-testid': `${props.testId}-cancel` }}
       afterClose={() => setProblem(null)}
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={problem[0]}
-          description={problem.length > 1 ? problem.slice(1).join('\n') : undefined}
-          data-testid={`${props.testId}-error`}
-        />
-      )}
+      <ProblemAlert problem={problem} testId={`${props.testId}-error`} />
       <Form
         form={props.form}
         layout="vertical"
@@ -105,5 +95,21 @@ export function FormModal<Values>(props: FormModalProps<Values>) {
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
     </Modal>
+  );
+}
+
+/** A refused submission: the server's message first, then the field errors it listed. */
+export function ProblemAlert({ problem, testId }: { problem: string[] | null; testId: string }) {
+  if (!problem) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title={problem[0]}
+      description={problem.length > 1 ? problem.slice(1).join('\n') : undefined}
+      data-testid={testId}
+    />
   );
 }
