@@ -10,7 +10,8 @@ export const SHOTS = 'test-results/screenshots';
 export interface Running { url: string; proc: ChildProcess; stop(): Promise<void> }
 
 export async function startApp(port: number): Promise<Running> {
-  if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npm run build` first');
+  const dist = process.env.WEB_DIST ?? 'web/dist';
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
   const dir = mkdtempSync(join(tmpdir(), 'caunoi-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '0' };
   delete env.DATABASE_URL;

@@ -82,7 +82,11 @@ function humanBytes(n: number): string {
 export function installErrorHandling(app: FastifyInstance, config: Config): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const lang = request.lang ?? languageOf(request.headers['accept-language']);
-    if (err instanceof AppError) return sendProblem(reply, lang, err.code, err.vars, err.fields);
+    if (err instanceof AppError) {
+      const retryAfter = (err as AppError & { retryAfter?: number }).retryAfter;
+      if (retryAfter) reply.header('retry-after', String(retryAfter));
+      return sendProblem(reply, lang, err.code, err.vars, err.fields);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       return sendProblem(reply, lang, 'validation_failed', {}, fieldErrors(err.validation as never, err.validationContext, lang));
     }
