@@ -4,7 +4,7 @@ import { boot } from './boot.ts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD } from './modules/demo/index.ts';
 import { MODULES } from './modules/index.ts';
-import { startScheduler } from './platform/jobs.ts';
+import { startScheduler, startWorkers } from './platform/jobs.ts';
 
 const ROLE_VI: Record<string, string> = {
   admin: 'quản trị', leader: 'lãnh đạo', handler: 'xử lý đơn', reception: 'tiếp công dân', danvan: 'dân vận', mttq: 'MTTQ', auditor: 'kiểm tra',
@@ -19,6 +19,9 @@ await app.listen({ port: config.PORT, host: config.HOST });
 const ctx = { database, config };
 const stopJobs = config.JOBS
   ? startScheduler(database.db, MODULES.flatMap((m) => m.jobs?.(ctx) ?? []), 60_000, (msg, detail) => app.log.info({ detail }, msg))
+  : async () => {};
+const stopWorkers = config.JOBS
+  ? startWorkers(MODULES.flatMap((m) => m.workers?.(ctx) ?? []), (msg, detail) => app.log.warn({ detail }, msg))
   : async () => {};
 
 const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
@@ -50,6 +53,7 @@ async function stop(signal: string) {
     draining.value = true;
     await new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS));
     await stopJobs();
+    await stopWorkers();
     await app.close();
     await database.close();
     process.exit(0);

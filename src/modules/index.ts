@@ -5,5 +5,6 @@ import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { casesModule } from './cases/index.ts';
+import { portalModule } from './portal/index.ts';
 
-export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule];
+export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule, portalModule];

@@ -7,7 +7,7 @@ import { AppError, problemBody, type ErrorCode, type Lang } from './errors.ts';
 import { fieldErrors } from './validation.ts';
 import type { Actor } from './access.ts';
 import { recordAudit } from './audit.ts';
-import type { JobDef } from './jobs.ts';
+import type { JobDef, WorkerDef } from './jobs.ts';
 
 /** What every route and service receives: the database and the configuration. */
 export interface AppContext { database: Database; config: Config }
@@ -19,6 +19,8 @@ export interface ModuleManifest {
   routes?: (ctx: AppContext) => FastifyPluginAsync;
   /** Scheduled jobs (durable, once per period across processes). */
   jobs?: (ctx: AppContext) => JobDef[];
+  /** Short periodic work (delivering messages), started with the jobs. */
+  workers?: (ctx: AppContext) => WorkerDef[];
   /** Set-up after migrations and demo data, at every start. */
   onBoot?: (ctx: AppContext) => Promise<void>;
 }

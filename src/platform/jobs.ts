@@ -58,3 +58,21 @@ export function startScheduler(db: Executor, jobs: JobDef[], everyMs = 60_000, l
   timer.unref();
   return async () => { stopped = true; clearInterval(timer); await running; };
 }
+
+/** Work that runs every few seconds (the outbox): never two runs of one worker at once in a process. */
+export interface WorkerDef { name: string; everyMs: number; run: () => Promise<unknown> }
+
+export function startWorkers(workers: WorkerDef[], log?: (msg: string, detail: unknown) => void): () => Promise<void> {
+  let stopped = false;
+  const running = new Map<string, Promise<unknown>>();
+  const timers = workers.map((w) => {
+    const tick = () => {
+      if (stopped || running.has(w.name)) return;
+      running.set(w.name, w.run().catch((err) => log?.(`worker ${w.name} error`, err)).finally(() => running.delete(w.name)));
+    };
+    const t = setInterval(tick, w.everyMs);
+    t.unref();
+    return t;
+  });
+  return async () => { stopped = true; timers.forEach(clearInterval); await Promise.all(running.values()); };
+}

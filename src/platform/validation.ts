@@ -55,3 +55,10 @@ export function fieldErrors(issues: Issue[], context: string | undefined, lang: 
   }
   return out;
 }
+
+/** The same field errors for a schema checked in a handler (a multipart part, say) as for one checked by the route. */
+export function zodFieldErrors(issues: readonly { code: string; path: PropertyKey[]; message: string }[], lang: Lang): FieldError[] {
+  return fieldErrors(issues.map(({ code, path, message: _m, ...rest }) => ({
+    keyword: code, instancePath: `/${path.map(String).join('/')}`, params: rest as Record<string, unknown>,
+  })), 'body', lang);
+}

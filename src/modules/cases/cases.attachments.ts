@@ -9,6 +9,8 @@ import * as repo from './cases.repository.ts';
 import { getCase } from './cases.service.ts';
 import { MissingKey, openAttachment, sealAttachment } from './cases.identity.ts';
 import { CASE_CREATE, CASE_PROCESS, CASE_UNSEAL } from './cases.workflow.ts';
+import type { Executor } from '../../db/database.ts';
+import type { CaseRow } from './cases.tables.ts';
 
 /** Accepted types and the name endings each may carry. */
 export const ALLOWED: Record<string, string[]> = {
@@ -87,4 +89,24 @@ export async function readAttachment(ctx: AppContext, actor: Actor, caseId: stri
     targetType: 'case_attachment', targetId: a.id, ip, detail: { number: c.number, caseId },
   });
   return ok({ name: a.name, mediaType: a.mediaType, bytes });
+}
+
+/**
+ * Stores files sent with a public submission, inside its transaction (already inspected). A denunciation's files are
+ * all sealed: a resident's photo or scan may show who they are.
+ */
+export async function attachPublicFiles(ctx: AppContext, tx: Executor, c: CaseRow, files: { name: string; bytes: Buffer; mime: string }[]): Promise<void> {
+  for (const f of files) {
+    const id = newId();
+    const identity = c.confidential;
+    const sealed = identity ? await sealAttachment(ctx, tx, id, c.responsibleUnitCode, f.bytes) : null;
+    await repo.insertAttachment(tx, {
+      id, caseId: c.id, name: f.name, mediaType: f.mime, size: f.bytes.length, sha256: createHash('sha256').update(f.bytes).digest('hex'),
+      identity, keyId: sealed?.keyId ?? null, content: sealed?.content ?? f.bytes, uploadedBy: null,
+    });
+    await repo.appendEvent(tx, {
+      id: newId(), caseId: c.id, type: 'attachment_added', stateAfter: c.state, actorId: null, actorName: 'Người gửi đơn', reason: null,
+      data: identity ? { attachmentId: id, identity: true } : { attachmentId: id, name: f.name, mediaType: f.mime },
+    });
+  }
 }

@@ -8,6 +8,7 @@ import { foldKey } from '../../platform/text.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { getUnit, unitInForce, type UnitRow } from '../units/index.ts';
 import { officialsHolding } from '../accounts/index.ts';
+import { organisationsCovering } from '../organisations/index.ts';
 import * as repo from './cases.repository.ts';
 import { dueBy, extendBy, soonUntil } from './cases.deadlines.ts';
 import { MissingKey, openIdentity, personKeys, resealCase, sealIdentity } from './cases.identity.ts';
@@ -99,30 +100,80 @@ export async function createCase(ctx: AppContext, actor: Actor, input: CreateBod
   }
   if ((input.channel === 'transfer') !== Boolean(input.transferredFrom)) return fail('transfer_source_required');
 
+  return inTx(ctx, (tx, ctx) => insertNew(ctx, tx, {
+    kind: input.kind, channel: input.channel, fieldCode: fieldOk.value, title: input.title, content: input.content, receivedOn,
+    complex: input.complex, place: place.value, placeInput: input.place, receiving: receiving.value, petitioner: p, mass: input.mass,
+    eventData: { dueOn: input.dueOn ?? null, transferredFrom: input.transferredFrom ?? null },
+  }, { id: actor.userId, name: actor.fullName }, ip));
+}
+
+interface NewCase {
+  kind: Kind; channel: string; fieldCode: string; title: string; content: string; receivedOn: string; complex: boolean;
+  place: UnitRow; placeInput: { address?: string; lat?: number; lng?: number }; receiving: UnitRow; petitioner: PetitionerData;
+  mass?: { headCount: number; representatives: { name: string; phone?: string }[] }; eventData: Record<string, unknown>;
+}
+
+/** Writes a new case and its 'received' event on the transaction (identity sealed for a denunciation). */
+async function insertNew(ctx: AppContext, tx: Executor, n: NewCase, by: { id: string | null; name: string }, ip?: string): Promise<Outcome<CaseRow>> {
+  const year = Number(n.receivedOn.slice(0, 4));
+  const seq = await repo.nextNumber(tx, n.receiving.code, year);
+  const number = `${seq}/${year}`;
+  const id = newId();
+  const confidential = n.kind === 'to_cao';
+  const intake = await dueBy(ctx, intakeRule(n.kind, n.complex), n.receivedOn);
+  const row = await repo.insertCase(tx, {
+    id, number, year, kind: n.kind, channel: n.channel, fieldCode: n.fieldCode, title: n.title, content: n.content,
+    state: 'received', complex: n.complex, remote: n.place.remoteArea || n.receiving.remoteArea,
+    placeUnitCode: n.place.code, placeAddress: n.placeInput.address ?? null, placeLat: n.placeInput.lat ?? null, placeLng: n.placeInput.lng ?? null,
+    receivingUnitCode: n.receiving.code, receivingUnitPath: n.receiving.path,
+    responsibleUnitCode: n.receiving.code, responsibleUnitPath: n.receiving.path,
+    receivedOn: n.receivedOn, dueOn: intake.dueOn, dueRule: intake.rule.id,
+    mass: Boolean(n.mass), headCount: n.mass?.headCount ?? null, representatives: n.mass?.representatives ?? [],
+    confidential, petitioner: confidential ? null : stripEmpty(n.petitioner), petitionerKeys: personKeys(ctx, n.petitioner),
+    searchKey: searchKeyOf(number, n.title, n.content),
+  });
+  if (confidential) await sealIdentity(ctx, tx, id, n.receiving.code, n.petitioner);
+  await repo.appendEvent(tx, {
+    id: newId(), caseId: id, type: 'received', stateAfter: 'received', actorId: by.id, actorName: by.name, reason: null,
+    data: { kind: n.kind, channel: n.channel, fieldCode: n.fieldCode, receivedOn: n.receivedOn, ...n.eventData, ip: ip ?? null },
+  });
+  return ok(row);
+}
+
+export interface PublicIntake {
+  kind: Kind; fieldCode: string; title: string; content: string;
+  place: { unitCode: string; address?: string; lat?: number; lng?: number }; petitioner: PetitionerData;
+}
+
+/**
+ * A case sent by a resident (portal, Open311): no signed-in actor. It is received by the nearest unit on the place's
+ * path that has an organisation to receive it. `inside` runs in the same transaction once the case is written, so the
+ * caller's own rows (tracking code, messages to send) exist exactly when the case does.
+ */
+export async function receivePublicCase(
+  ctx: AppContext, input: PublicIntake, meta: { via: string; ip?: string; source?: string | null },
+  inside?: (ctx: AppContext, tx: Executor, row: CaseRow) => Promise<void>,
+): Promise<Outcome<CaseRow>> {
+  const place = await unitOrFail(ctx, input.place.unitCode);
+  if (!place.ok) return place;
+  const fieldOk = await activeField(ctx, input.fieldCode);
+  if (!fieldOk.ok) return fieldOk;
+  const p = input.petitioner;
+  if (input.kind === 'khieu_nai' && !hasIdentity(p)) return fail('complaint_needs_identity');
+  if (input.kind === 'to_cao' && !hasIdentity(p)) return fail('denunciation_needs_identity');
+  const orgs = await organisationsCovering(ctx, place.value.path);
+  const deepest = orgs.sort((a, b) => b.unitPath.length - a.unitPath.length)[0];
+  if (!deepest) return fail('no_receiving_unit', { code: place.value.code });
+  const receiving = await unitOrFail(ctx, deepest.unitCode);
+  if (!receiving.ok) return receiving;
   return inTx(ctx, async (tx, ctx) => {
-    const year = Number(receivedOn.slice(0, 4));
-    const seq = await repo.nextNumber(tx, receiving.value.code, year);
-    const number = `${seq}/${year}`;
-    const id = newId();
-    const confidential = input.kind === 'to_cao';
-    const intake = await dueBy(ctx, intakeRule(input.kind, input.complex), receivedOn);
-    const row = await repo.insertCase(tx, {
-      id, number, year, kind: input.kind, channel: input.channel, fieldCode: fieldOk.value, title: input.title, content: input.content,
-      state: 'received', complex: input.complex, remote: place.value.remoteArea || receiving.value.remoteArea,
-      placeUnitCode: place.value.code, placeAddress: input.place.address ?? null, placeLat: input.place.lat ?? null, placeLng: input.place.lng ?? null,
-      receivingUnitCode: receiving.value.code, receivingUnitPath: receiving.value.path,
-      responsibleUnitCode: receiving.value.code, responsibleUnitPath: receiving.value.path,
-      receivedOn, dueOn: intake.dueOn, dueRule: intake.rule.id,
-      mass: Boolean(input.mass), headCount: input.mass?.headCount ?? null, representatives: input.mass?.representatives ?? [],
-      confidential, petitioner: confidential ? null : stripEmpty(p), petitionerKeys: personKeys(ctx, p),
-      searchKey: searchKeyOf(number, input.title, input.content),
-    });
-    if (confidential) await sealIdentity(ctx, tx, id, receiving.value.code, p);
-    await repo.appendEvent(tx, {
-      id: newId(), caseId: id, type: 'received', stateAfter: 'received', actorId: actor.userId, actorName: actor.fullName, reason: null,
-      data: { kind: input.kind, channel: input.channel, fieldCode: input.fieldCode, receivedOn, dueOn: input.dueOn ?? null, transferredFrom: input.transferredFrom ?? null, ip: ip ?? null },
-    });
-    return ok(row);
+    const row = await insertNew(ctx, tx, {
+      kind: input.kind, channel: 'portal', fieldCode: fieldOk.value, title: input.title, content: input.content, receivedOn: todayVN(),
+      complex: false, place: place.value, placeInput: input.place, receiving: receiving.value, petitioner: p,
+      eventData: { via: meta.via, source: meta.source ?? null },
+    }, { id: null, name: meta.via === 'open311' ? 'Open311' : 'Cổng thông tin' }, meta.ip);
+    if (row.ok && inside) await inside(ctx, tx, row.value);
+    return row;
   });
 }
 
@@ -195,6 +246,13 @@ export async function hasSealed(ctx: AppContext, ex: Executor, c: CaseRow): Prom
   return c.confidential && Boolean(await repo.identityOf(ex, c.id));
 }
 
+/** Called inside the transaction of every workflow event, after it is written (other modules' reactions: messages to the resident). */
+export type CaseEventListener = (ctx: AppContext, tx: Executor, c: CaseRow, e: EventRow) => Promise<void>;
+const listeners: CaseEventListener[] = [];
+export function onCaseEvent(listener: CaseEventListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
 /** Adds one workflow event: checks state, kind, role, scope and the inputs, then writes the event and the new state together. */
 export async function addEvent(ctx: AppContext, actor: Actor, id: string, body: EventBody, ip?: string): Promise<Outcome<CaseRow>> {
   const found = await getCase(ctx, actor, id);
@@ -249,10 +307,11 @@ export async function addEvent(ctx: AppContext, actor: Actor, id: string, body: 
     patch.state = stateAfter;
     patch.closedAt = FINAL_STATES.includes(stateAfter) ? new Date() : null;
     const row = await repo.updateCase(tx, id, patch);
-    await repo.appendEvent(tx, {
+    const event = await repo.appendEvent(tx, {
       id: newId(), caseId: id, type: body.type, stateAfter, actorId: actor.userId, actorName: actor.fullName, reason: reason ?? null,
       data: { ...data, ...(ip ? { ip } : {}), dueOn: row.dueOn },
     });
+    for (const listener of listeners) await listener(ctx, tx, row, event);
     return ok(row);
   });
 }
@@ -368,7 +427,9 @@ async function applyEvent(ctx: AppContext, actor: Actor, tx: Executor, c: CaseRo
       if (!checkDay(c, body.decidedOn)) return fail('event_date_invalid', { value: body.decidedOn });
       return ok({ patch: { outcome: `Quyết định/kết luận số ${body.decisionNumber} ngày ${body.decidedOn.split('-').reverse().join('/')}: ${body.summary}` }, data: { decisionNumber: body.decisionNumber, decidedOn: body.decidedOn, result: body.result, summary: body.summary } });
     case 'answered':
-      return ok({ patch: { answer: body.answer }, data: { publishable: body.publishable } });
+      // Only recommendations and reflections are published: complaint and denunciation answers concern named people.
+      if (body.publishable && c.kind !== 'kien_nghi' && c.kind !== 'phan_anh') return fail('answer_not_publishable', { kind: KIND_NAMES[c.kind as Kind] });
+      return ok({ patch: { answer: body.answer, publishable: body.publishable, answeredOn: todayVN(), publicKey: body.publishable ? foldKey(`${c.title} ${body.answer}`) : null }, data: { publishable: body.publishable } });
     case 'withdrawn':
       return ok({ patch: { outcome: `Rút đơn: ${body.reason}` }, data: {}, reason: body.reason });
     case 'closed':
@@ -381,18 +442,18 @@ async function applyEvent(ctx: AppContext, actor: Actor, tx: Executor, c: CaseRo
       if (!parent.ok) return parent;
       if (c.confidential) await resealCase(ctx, tx, c.id, parent.value.code);
       return ok({
-        patch: { round: 2, responsibleUnitCode: parent.value.code, responsibleUnitPath: parent.value.path, handlerId: null, handlerName: null, answer: null, outcome: null },
+        patch: { round: 2, responsibleUnitCode: parent.value.code, responsibleUnitPath: parent.value.path, handlerId: null, handlerName: null, answer: null, outcome: null, publishable: false, answeredOn: null, publicKey: null },
         data: { toUnitCode: parent.value.code }, reason: body.reason,
       });
     }
     case 'reopened':
-      return ok({ patch: { answer: null }, data: {}, reason: body.reason });
+      return ok({ patch: { answer: null, publishable: false, answeredOn: null, publicKey: null }, data: {}, reason: body.reason });
   }
 }
 
 /** The fields a split part inherits from its parent. */
 function pickCopy(c: CaseRow): CaseInsert {
-  const { id: _i, number: _n, searchKey: _s, createdAt: _c, updatedAt: _u, closedAt: _cl, outcome: _o, answer: _a, ...rest } = c;
+  const { id: _i, number: _n, searchKey: _s, createdAt: _c, updatedAt: _u, closedAt: _cl, outcome: _o, answer: _a, publishable: _p, answeredOn: _ao, publicKey: _pk, ...rest } = c;
   return { ...rest, id: '', number: '', searchKey: '' };
 }
 
