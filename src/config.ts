@@ -24,6 +24,7 @@ const schema = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1_048_576).default(10 * 1_048_576),
   JOBS: bool.default(true),
   DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  BOOKING_PER_HOUR: z.coerce.number().int().positive().default(10),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://host:port or smtps://user:pass@host:port').optional(),
   MAIL_FROM: z.string().min(3).default('Cầu Nối <khong-tra-loi@caunoi.local>'),

@@ -5,6 +5,7 @@ import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { casesModule } from './cases/index.ts';
+import { receptionModule } from './reception/index.ts';
 import { portalModule } from './portal/index.ts';
 
-export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule, portalModule];
+export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule, portalModule, receptionModule];

@@ -87,6 +87,26 @@ export const ERRORS = {
   attachment_too_large: { status: 413, vi: 'Tệp đính kèm quá lớn (tối đa {limit}).', en: 'The attachment is too large (at most {limit}).' },
   attachment_missing: { status: 400, vi: 'Chưa chọn tệp đính kèm.', en: 'No file was attached.' },
   attachment_not_found: { status: 404, vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' },
+  // Reception (tiếp công dân)
+  reception_schedule_not_found: { status: 404, vi: 'Không tìm thấy lịch tiếp công dân (hoặc lịch đã ngừng).', en: 'Reception schedule not found (or no longer in use).' },
+  reception_booking_not_found: { status: 404, vi: 'Không tìm thấy lịch hẹn.', en: 'Booking not found.' },
+  reception_visit_not_found: { status: 404, vi: 'Không tìm thấy lượt tiếp trong sổ tiếp công dân.', en: 'Register entry not found.' },
+  reception_organisation_invalid: { status: 400, vi: 'Cơ quan tiếp công dân phải đang hoạt động và thuộc đơn vị đã chọn.', en: 'The receiving organisation must be active and belong to the chosen unit.' },
+  reception_leader_level: { status: 400, vi: 'Lịch của Chủ tịch Ủy ban nhân dân cấp xã đặt ở đơn vị cấp xã; lịch của Chủ tịch Ủy ban nhân dân cấp tỉnh đặt ở đơn vị cấp tỉnh.', en: 'A commune chair\'s schedule belongs to a commune-level unit; a province chair\'s to a province.' },
+  reception_times_invalid: { status: 400, vi: 'Giờ kết thúc phải sau giờ bắt đầu ít nhất một lượt tiếp ({minutes} phút).', en: 'The end time must be at least one slot ({minutes} minutes) after the start time.' },
+  reception_validity_invalid: { status: 400, vi: 'Ngày hết hiệu lực của lịch không được trước ngày bắt đầu.', en: 'The schedule cannot end before it starts.' },
+  reception_range_invalid: { status: 400, vi: 'Khoảng ngày không hợp lệ: ngày kết thúc phải từ ngày bắt đầu trở đi và không quá {max} ngày.', en: 'Invalid period: the end must not be before the start, and at most {max} days.' },
+  slot_in_past: { status: 400, vi: 'Lượt tiếp này đã qua. Vui lòng chọn một lượt khác.', en: 'This slot is in the past. Please choose another one.' },
+  slot_unknown: { status: 400, vi: 'Giờ đã chọn không phải là một lượt tiếp của lịch này (hoặc ngoài 30 ngày tới). Vui lòng chọn lại trong danh sách.', en: 'The chosen time is not a slot of this schedule (or beyond the next 30 days). Please choose from the list.' },
+  slot_full: { status: 409, vi: 'Lượt tiếp này vừa hết chỗ. Vui lòng chọn một lượt khác.', en: 'This slot has just filled up. Please choose another one.' },
+  booking_already_marked: { status: 409, vi: 'Lịch hẹn này đã được đánh dấu (đã đến hoặc không đến).', en: 'This booking has already been marked (attended or no-show).' },
+  booking_not_started: { status: 409, vi: 'Chưa đến giờ hẹn: chỉ đánh dấu "không đến" sau khi lượt tiếp đã bắt đầu.', en: 'The slot has not started: mark a no-show only once it has.' },
+  visit_date_invalid: { status: 400, vi: 'Ngày tiếp {value} không hợp lệ: không được sau hôm nay, trước đây quá một năm, hoặc sang năm khác của sổ.', en: 'Reception date {value} is invalid: not after today, nor more than a year ago, nor in another year of the register.' },
+  visit_has_case: { status: 409, vi: 'Lượt tiếp này đã được tạo thành vụ việc; không thể từ chối tiếp.', en: 'This visit has already become a case; it cannot be refused.' },
+  visit_refused: { status: 409, vi: 'Lượt tiếp này đã bị từ chối tiếp; không tạo vụ việc.', en: 'This visit was refused; no case is made from it.' },
+  visit_already_refused: { status: 409, vi: 'Lượt tiếp này đã được ghi là từ chối tiếp.', en: 'This visit is already recorded as refused.' },
+  visit_needs_classification: { status: 400, vi: 'Cần phân loại nội dung (kiến nghị, phản ánh, khiếu nại hoặc tố cáo) trước khi tạo vụ việc.', en: 'Classify the content (recommendation, reflection, complaint or denunciation) before making a case.' },
+  refusal_notice_required: { status: 400, vi: 'Từ chối tiếp theo khoản 3 Điều 9 Luật Tiếp công dân cần số thông báo từ chối bằng văn bản của người đứng đầu (Thông tư 04/2021/TT-TTCP).', en: 'A refusal under Art. 9(3) of the Citizen Reception Law needs the number of the head\'s written refusal notice (Circular 04/2021/TT-TTCP).' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;
