@@ -1,13 +1,15 @@
-// The list of what residents will be able to do on Cầu Nối, each marked available or coming soon.
+// The list of what residents can do on Cầu Nối, each marked available (with its link) or coming soon.
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { paths } from './router.tsx';
 
-const services: { key: string; available: boolean; href?: string }[] = [
-  { key: 'petition', available: false },
-  { key: 'complaint', available: false },
-  { key: 'track', available: false },
-  { key: 'reception', available: false },
-  { key: 'dialogue', available: false },
-  { key: 'units', available: true, href: '#tra-cuu-don-vi' },
+const services: { key: string; href?: string }[] = [
+  { key: 'petition', href: paths.send },
+  { key: 'complaint', href: `${paths.send}?loai=khieu_nai` },
+  { key: 'track', href: paths.track },
+  { key: 'answers', href: paths.answers },
+  { key: 'reception', href: paths.reception },
+  { key: 'dialogue' },
+  { key: 'units', href: '#tra-cuu-don-vi' },
 ];
 
 export function Services() {
@@ -16,14 +18,15 @@ export function Services() {
     <section className="services container" aria-labelledby="services-title">
       <h2 id="services-title">{t('portal.servicesTitle')}</h2>
       <ul className="services__list">
-        {services.map(({ key, available, href }) => {
+        {services.map(({ key, href }) => {
           const title = t(`portal.service.${key}.title`);
+          const available = href !== undefined;
           return (
             <li key={key} className={available ? 'service service--available' : 'service'} data-testid={`service-${key}`}>
               <span className={available ? 'badge badge--ok' : 'badge'}>
                 {t(available ? 'portal.availableNow' : 'portal.comingSoon')}
               </span>
-              <h3>{available && href ? <a href={href}>{title}</a> : title}</h3>
+              <h3>{href ? <a href={href}>{title}</a> : title}</h3>
               <p>{t(`portal.service.${key}.text`)}</p>
             </li>
           );
