@@ -76,6 +76,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     for (const m of MODULES) if (m.routes) await api.register(m.routes(ctx));
   }, { prefix: '/api' });
 
+  for (const m of MODULES) if (m.rootRoutes) await app.register(m.rootRoutes(ctx));
+
   await registerWeb(app, resolve(config.WEB_DIST));
 
   app.setNotFoundHandler((req, reply) => sendProblem(reply, req.lang, 'not_found'));

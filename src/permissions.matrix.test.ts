@@ -99,6 +99,12 @@ const rows: Row[] = [
   { method: 'PUT', route: '/api/units/{code}/remote-area', req: (t) => ({ url: `/api/units/${PLACES[t]}/remote-area`, payload: { remoteArea: false } }), roles: MANAGE, scoped: true },
   { method: 'GET', route: '/api/notifications', req: () => ({ url: '/api/notifications' }), roles: 'any-signed-in', scoped: false },
   { method: 'POST', route: '/api/notifications/read', req: () => ({ url: '/api/notifications/read', payload: { ids: ['01900000-0000-7000-8000-000000000000'] } }), roles: 'any-signed-in', scoped: false },
+  // Residents' satisfaction: the figures of a unit's subtree, for those who read its cases.
+  { method: 'GET', route: '/api/satisfaction', req: (t) => ({ url: `/api/satisfaction?unit=${PLACES[t]}` }), roles: READ_CASE, scoped: true },
+  // Open311 keys are national: only an administrator at the root issues or revokes them, and the matrix has none.
+  { method: 'GET', route: '/api/open311/keys', req: () => ({ url: '/api/open311/keys' }), roles: [], scoped: false },
+  { method: 'POST', route: '/api/open311/keys', req: (_t, n) => ({ url: '/api/open311/keys', payload: { name: `Ứng dụng ${n}` } }), roles: [], scoped: false },
+  { method: 'DELETE', route: '/api/open311/keys/{id}', req: () => ({ url: '/api/open311/keys/019b5000-0000-7000-8000-000000000002' }), roles: [], scoped: false },
   // The working-day calendar is national: every official reads the adjustments; only an administrator at the root
   // changes them, and the matrix has none (the DELETE aims at a seeded row, so a leak would show as 'ok').
   { method: 'GET', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments?year=2026' }), roles: 'any-signed-in', scoped: false },
@@ -107,7 +113,8 @@ const rows: Row[] = [
 ];
 /** Routes anyone may call. */
 const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login', 'GET /api/case-fields',
-  'GET /api/calendar/holidays', 'GET /api/calendar/add', 'GET /api/calendar/lunar'];
+  'GET /api/calendar/holidays', 'GET /api/calendar/add', 'GET /api/calendar/lunar',
+  'POST /api/public/cases', 'POST /api/public/track', 'POST /api/public/track/rating', 'GET /api/public/answers'];
 
 function expected(row: Row, a: Actor, target: Place): Expect {
   if (a.role === 'anonymous') return 'unauthenticated';

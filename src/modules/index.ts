@@ -7,5 +7,6 @@ import { calendarModule } from './calendar/index.ts';
 import { casesModule } from './cases/index.ts';
 import { receptionModule } from './reception/index.ts';
 import { portalModule } from './portal/index.ts';
+import { open311Module } from './open311/index.ts';
 
 export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule, portalModule, receptionModule];

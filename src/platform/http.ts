@@ -19,6 +19,8 @@ export interface ModuleManifest {
   routes?: (ctx: AppContext) => FastifyPluginAsync;
   /** Scheduled jobs (durable, once per period across processes). */
   jobs?: (ctx: AppContext) => JobDef[];
+  /** Fastify plugin registered at the root, for standard paths outside /api (Open311). */
+  rootRoutes?: (ctx: AppContext) => FastifyPluginAsync;
   /** Short periodic work (delivering messages), started with the jobs. */
   workers?: (ctx: AppContext) => WorkerDef[];
   /** Set-up after migrations and demo data, at every start. */

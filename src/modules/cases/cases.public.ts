@@ -142,3 +142,6 @@ export async function publicAnswers(ctx: AppContext, f: AnswerFilter) {
   }
   return { items, total: Number(n) };
 }
+
+/** The field list (also what Open311 calls services). */
+export const listFields = (ctx: AppContext) => repo.fields(ctx.database.db);

@@ -7,7 +7,7 @@ import { caseJobs } from './cases.jobs.ts';
 import { ensureKeys } from './cases.admin.ts';
 
 export { createCase, addEvent, getCase, receivePublicCase, onCaseEvent, type PublicIntake, type CaseEventListener } from './cases.service.ts';
-export { publicCase, publicAnswers, lunarText, PUBLIC_STATES, type PublicCaseView } from './cases.public.ts';
+export { publicCase, publicAnswers, listFields, lunarText, PUBLIC_STATES, type PublicCaseView } from './cases.public.ts';
 export { inspect as inspectAttachment, attachPublicFiles } from './cases.attachments.ts';
 export { within } from './cases.service.ts';
 export { petitionerInput } from './cases.schemas.ts';

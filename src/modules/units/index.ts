@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../../platform/http.ts';
 import { unitRoutes } from './units.routes.ts';
 
 export { importUnits, ROOT_CODE } from './units.import.ts';
-export { getUnit, unitInForce, unitNames } from './units.service.ts';
+export { getUnit, unitInForce, unitNames, searchUnits } from './units.service.ts';
 export type { UnitRow } from './units.tables.ts';
 
 export const unitsModule: ModuleManifest = { name: 'units', routes: unitRoutes };
