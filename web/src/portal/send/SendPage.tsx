@@ -28,9 +28,10 @@ type Failure =
 
 function initialDraft(): { draft: Draft; restored: Draft | null } {
   const stored = loadDraft();
-  if (stored && hasContent(stored.values)) return { draft: { ...stored, fileCount: 0 }, restored: stored };
+  // Something typed comes back with a note saying so; a kind alone is replaced by the link's ?loai= if there is one.
+  if (stored && hasContent(stored.values, true)) return { draft: { ...stored, fileCount: 0 }, restored: stored };
   const kind = new URLSearchParams(window.location.search).get('loai');
-  const values = caseKinds.includes(kind as CaseKind) ? { ...emptyValues, kind: kind as CaseKind } : emptyValues;
+  const values = caseKinds.includes(kind as CaseKind) ? { ...emptyValues, kind: kind as CaseKind } : (stored?.values ?? emptyValues);
   return { draft: stored ? { ...stored, values } : newDraft(values), restored: null };
 }
 
@@ -550,6 +551,9 @@ function serverFieldErrors(error: ApiError, v: DraftValues, t: (key: string, var
       break;
     case 'attachment_type_mismatch':
     case 'attachment_type_not_allowed':
+    case 'attachment_too_large':
+    case 'attachment_missing':
+    case 'too_many_files':
     case 'payload_too_large':
       found.files ??= error.detail || t('portal.send.error.files');
       break;

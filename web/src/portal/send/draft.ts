@@ -56,9 +56,11 @@ export function newDraft(values: DraftValues = emptyValues): Draft {
   return { version: 1, key: randomId(), values, fileCount: 0, attempted: false, savedAt: new Date().toISOString() };
 }
 
-/** Whether the resident has typed or chosen anything worth keeping. */
-export function hasContent(values: DraftValues): boolean {
-  return (Object.keys(emptyValues) as (keyof DraftValues)[]).some((k) => k !== 'consent' && values[k] !== emptyValues[k]);
+/** Whether the resident has typed or chosen anything worth keeping (a kind alone is: it may come from a link). */
+export function hasContent(values: DraftValues, ignoreKind = false): boolean {
+  return (Object.keys(emptyValues) as (keyof DraftValues)[]).some(
+    (k) => k !== 'consent' && !(ignoreKind && k === 'kind') && values[k] !== emptyValues[k],
+  );
 }
 
 export function loadDraft(): Draft | null {

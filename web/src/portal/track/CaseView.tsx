@@ -187,7 +187,7 @@ function Rating({ item, secret, onUpdated }: { item: TrackedCase; secret: string
           id="track-rate-comment"
           className="input input--area"
           rows={3}
-          maxLength={1000}
+          maxLength={2000}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
           data-testid="track-rate-comment"
