@@ -2,8 +2,8 @@
 // among them the case core on 1,000,000 generated cases).
 import { spawnSync } from 'node:child_process';
 
-const runs: string[][] = [['bench/bundle-size.ts'], ['bench/startup.ts'], ['bench/unit-search.ts'], ['bench/cases.ts', '--embedded']];
-if (process.env.BENCH_DATABASE_URL) runs.push(['bench/cases.ts']);
+const runs: string[][] = [['bench/bundle-size.ts'], ['bench/startup.ts'], ['bench/unit-search.ts'], ['bench/cases.ts', '--embedded'], ['bench/portal.ts', '--embedded']];
+if (process.env.BENCH_DATABASE_URL) runs.push(['bench/cases.ts'], ['bench/portal.ts']);
 for (const args of runs) {
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -90,6 +90,7 @@ export async function submit(ctx: AppContext, body: SubmitBody, meta: SubmitMeta
   const p = body.petitioner;
   const trackingCode = newTrackingCode();
   let emailQueued = false;
+  let receivingName = '';
   try {
     const created = await receivePublicCase(ctx, { kind: body.kind, fieldCode: body.fieldCode, title: body.title, content: body.content, place: body.place, petitioner: p },
       { via: meta.via, ip: meta.ip, source: meta.apiKeyId ?? null },
@@ -100,12 +101,18 @@ export async function submit(ctx: AppContext, body: SubmitBody, meta: SubmitMeta
           deviceId: meta.deviceId ?? null, ip: meta.ip, contactSealed: sealContact(ctx, c.id, contact),
         });
         await attachPublicFiles(ctx, tx, c, files);
-        const unit = (await getUnit(ctx, c.receivingUnitCode))?.unit.name ?? c.receivingUnitCode;
-        emailQueued = await queueReceipt(ctx, tx, c, contact, { trackingCode, secret: secretFor(masterKey(ctx.config), c.id), receivingUnit: unit, dueOn: c.dueOn });
+        receivingName = (await getUnit(ctx, c.receivingUnitCode))?.unit.name ?? c.receivingUnitCode;
+        emailQueued = await queueReceipt(ctx, tx, c, contact, { trackingCode, secret: secretFor(masterKey(ctx.config), c.id), receivingUnit: receivingName, dueOn: c.dueOn });
       });
     if (!created.ok) return created;
-    const receipt = await receiptOf(ctx, (await byKeyOrCase(ctx, key, created.value.id))!);
-    return ok({ receipt: { ...receipt, emailQueued }, replayed: false });
+    const c = created.value;
+    // Built from what was just written; a replay reads it back (receiptOf).
+    const receipt: Receipt = {
+      trackingCode, secret: secretFor(masterKey(ctx.config), c.id), caseNumber: c.number, kind: c.kind as Receipt['kind'],
+      kindName: KIND_NAMES[c.kind as keyof typeof KIND_NAMES], title: c.title, receivedOn: c.receivedOn,
+      receivingUnit: { code: c.receivingUnitCode, name: receivingName }, dueOn: c.dueOn, dueOnLunar: lunarText(c.dueOn), emailQueued, attachments: files.length,
+    };
+    return ok({ receipt, replayed: false });
   } catch (err) {
     // Two copies of one retry raced: the first one's receipt is the answer.
     if (key && isUniqueViolation(err)) {
@@ -114,11 +121,6 @@ export async function submit(ctx: AppContext, body: SubmitBody, meta: SubmitMeta
     }
     throw err;
   }
-}
-
-async function byKeyOrCase(ctx: AppContext, key: string | null, caseId: string) {
-  const [row] = await ctx.database.db.select().from(portalSubmission).where(key ? eq(portalSubmission.idempotencyKey, key) : eq(portalSubmission.caseId, caseId));
-  return row;
 }
 
 const FIFTEEN_MIN = 900;
