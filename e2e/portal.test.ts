@@ -293,9 +293,33 @@ test('a complaint asks for name and address and says why; the answers page searc
   await page.waitForURL(/q=den\+duong|q=den%20duong/);
   await page.getByTestId('answers-status').filter({ hasNotText: /Đang tải/ }).waitFor();
   await noRawKeys(page, 'answers');
+
+  // The list itself, on answers served by the test (the demo data publishes none): text shown as text, paging.
+  const items = Array.from({ length: 25 }, (_, i) => ({
+    id: `a${i}`, title: `Sửa đèn đường tổ ${i + 1}, phường Phú Xuân`, kind: 'phan_anh', kindName: 'phản ánh', fieldCode: 'giao_thong',
+    fieldName: 'Giao thông', placeUnit: { code: '19753', name: 'Phường Phú Xuân' }, responsibleUnit: { code: '19753', name: 'Phường Phú Xuân' },
+    answer: i === 0
+      ? `<b>Đã sửa</b> xong toàn bộ 12 bóng đèn.\nCảm ơn bà con đã phản ánh.${' Đơn vị điện lực đã kiểm tra lại đường dây và thay thiết bị đóng cắt tự động.'.repeat(8)}`
+      : `Ngày ${i + 1}/11/2026, phường đã thay bóng đèn và kiểm tra lại tủ điện chiếu sáng.`,
+    answeredOn: '2026-11-20',
+  }));
+  await page.route('**/api/public/answers?**', (route) => {
+    const offset = Number(new URL(route.request().url()).searchParams.get('offset') ?? 0);
+    return route.fulfill({ json: { items: items.slice(offset, offset + 20), total: items.length } });
+  });
   await page.getByTestId('answers-search').fill('');
-  await page.getByTestId('answers-status').filter({ hasNotText: /Đang tải/ }).waitFor();
+  await page.getByTestId('answers-status').filter({ hasText: /25 câu trả lời/ }).waitFor();
+  const list = page.getByTestId('answers-list');
+  assert.equal(await list.locator(':scope > li').count(), 20);
+  assert.match(await list.innerText(), /<b>Đã sửa<\/b>/, 'markup in an answer is shown as text');
+  assert.equal(await list.locator('b').count(), 0);
+  await list.getByRole('button', { name: 'Đọc toàn bộ' }).click();
+  assert.match(await list.innerText(), /Thu gọn/);
   await page.screenshot({ path: `${SHOTS}/portal-answers-390.png`, fullPage: true });
+  await page.getByTestId('answers-more').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=answers-list] > li').length === 25);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer-20', 'focus on the first answer added');
+  await page.getByTestId('answers-more').waitFor({ state: 'detached' });
 
   // Desktop screenshots of the pages not taken at 1366 yet.
   await page.setViewportSize({ width: 1366, height: 900 });

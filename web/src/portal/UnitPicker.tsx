@@ -21,11 +21,13 @@ interface Props {
   value: PickedUnit | null;
   onChange: (unit: PickedUnit | null) => void;
   required?: boolean;
+  /** Hides the "(bắt buộc)" / "(không bắt buộc)" mark, for filters. */
+  noMark?: boolean;
   error?: string;
   testId: string;
 }
 
-export function UnitPicker({ id, label, hint, value, onChange, required, error, testId }: Props) {
+export function UnitPicker({ id, label, hint, value, onChange, required, noMark, error, testId }: Props) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const search = useUnitSearch(value ? '' : text);
@@ -44,7 +46,7 @@ export function UnitPicker({ id, label, hint, value, onChange, required, error, 
   const labelText = (
     <>
       {label}
-      <span className="field__mark">{required ? t('portal.form.required') : t('portal.form.optional')}</span>
+      {!noMark && <span className="field__mark">{required ? t('portal.form.required') : t('portal.form.optional')}</span>}
     </>
   );
 

@@ -8,6 +8,7 @@ import { getUnit } from '../../api/units.ts';
 import { formatDay } from '../../shared/format.ts';
 import { placeLine } from '../../shared/units.ts';
 import { useDebounced } from '../../shared/useDebounced.ts';
+import { kindLabel } from '../labels.ts';
 import { replaceQuery, usePageTitle } from '../router.tsx';
 import { UnitPicker, type PickedUnit } from '../UnitPicker.tsx';
 
@@ -139,6 +140,7 @@ export default function AnswersPage() {
           testId="answers-unit"
           label={t('portal.answers.unit')}
           hint={t('portal.answers.unitHint')}
+          noMark
           value={unit}
           onChange={setUnit}
         />
@@ -211,7 +213,7 @@ function AnswerItem({ answer, index }: { answer: PublicAnswer; index: number }) 
         {answer.title}
       </h2>
       <p className="answer-item__meta">
-        <span className="badge">{answer.kindName}</span> {answer.fieldName} · {answer.placeUnit.name}
+        <span className="badge">{kindLabel(t, answer.kind, answer.kindName)}</span> {answer.fieldName} · {answer.placeUnit.name}
       </p>
       <div className="answer-box">
         <p className="answer-box__date">{t('portal.answers.answeredBy', { unit: answer.responsibleUnit.name, date: formatDay(answer.answeredOn) })}</p>

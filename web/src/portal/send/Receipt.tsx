@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PublicReceipt } from '../../api/publicCases.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../shared/format.ts';
+import { kindLabel } from '../labels.ts';
 import { navigate, paths, usePageTitle } from '../router.tsx';
 import { downloadReceipt } from './receiptImage.ts';
 
@@ -57,7 +58,7 @@ export function Receipt({ receipt, onAnother }: { receipt: PublicReceipt; onAnot
       <h1 ref={heading} tabIndex={-1}>
         {t('portal.receipt.heading')}
       </h1>
-      <p className="lead">{t('portal.receipt.intro', { kind: receipt.kindName.toLowerCase() })}</p>
+      <p className="lead">{t('portal.receipt.intro', { kind: kindLabel(t, receipt.kind, receipt.kindName).toLowerCase() })}</p>
 
       <div className="codes">
         <div className="code-box">
@@ -114,7 +115,7 @@ export function Receipt({ receipt, onAnother }: { receipt: PublicReceipt; onAnot
         </div>
         <div>
           <dt>{t('portal.receipt.kind')}</dt>
-          <dd>{receipt.kindName}</dd>
+          <dd>{kindLabel(t, receipt.kind, receipt.kindName)}</dd>
         </div>
         <div>
           <dt>{t('portal.receipt.unit')}</dt>
@@ -128,7 +129,7 @@ export function Receipt({ receipt, onAnother }: { receipt: PublicReceipt; onAnot
           <dt>{t('portal.receipt.dueOn')}</dt>
           <dd>
             {receipt.dueOn ? formatDay(receipt.dueOn) : t('portal.receipt.dueLater')}
-            {receipt.dueOn && receipt.dueOnLunar && <span className="lunar"> ({t('portal.lunar', { date: receipt.dueOnLunar })})</span>}
+            {receipt.dueOn && receipt.dueOnLunar && <span className="lunar"> ({receipt.dueOnLunar})</span>}
           </dd>
         </div>
         {receipt.attachments > 0 && (

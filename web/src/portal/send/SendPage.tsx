@@ -20,8 +20,8 @@ import { keepReceipt, keptReceipt, Receipt } from './Receipt.tsx';
 import { CONTENT_MAX, fieldIds, fieldOrder, needsIdentity, TITLE_MAX, toBody, validate } from './validate.ts';
 
 type Failure =
-  | { type: 'invalid'; problem: Problem }
-  | { type: 'server'; problem: Problem }
+  | { type: 'invalid' }
+  | { type: 'server'; message: string }
   | { type: 'network' }
   | { type: 'conflict'; message: string }
   | { type: 'rate'; message: string; until: number };
@@ -136,7 +136,7 @@ function SendForm({ onSent }: { onSent: (receipt: PublicReceipt) => void }) {
     const found = validate(v, t);
     if (Object.keys(found).length > 0) {
       setErrors(found);
-      setFailure({ type: 'invalid', problem: { message: t('portal.send.fix', { count: Object.keys(found).length }), list: listOf(found) } });
+      setFailure({ type: 'invalid' });
       return;
     }
     let current = draft;
@@ -158,7 +158,7 @@ function SendForm({ onSent }: { onSent: (receipt: PublicReceipt) => void }) {
       setSending(false);
       if (isAbort(error)) return;
       if (!(error instanceof ApiError)) {
-        setFailure({ type: 'server', problem: { message: t('error.generic') } });
+        setFailure({ type: 'server', message: t('error.generic') });
       } else if (error.status === 0) {
         // The request may or may not have arrived: keep the key, so resending gives back that same case if it did.
         const attempted = { ...current, attempted: true };
@@ -174,7 +174,7 @@ function SendForm({ onSent }: { onSent: (receipt: PublicReceipt) => void }) {
       } else {
         const fieldErrors = serverFieldErrors(error, current.values, t);
         setErrors(fieldErrors);
-        setFailure({ type: 'server', problem: { message: error.detail || errorMessage(error, t), list: listOf(fieldErrors) } });
+        setFailure({ type: 'server', message: error.detail || errorMessage(error, t) });
       }
     }
   };
@@ -421,7 +421,18 @@ function SendForm({ onSent }: { onSent: (receipt: PublicReceipt) => void }) {
           </div>
         </section>
 
-        {failure && <FailureAlert failure={failure} alertRef={alertRef} sending={sending} waiting={waiting} onRetry={() => send()} onFresh={() => send({ freshKey: true })} />}
+        {/* The list of what to fix shrinks as boxes are fixed; a check-only alert goes once nothing is left. */}
+        {failure && (failure.type !== 'invalid' || Object.keys(errors).length > 0) && (
+          <FailureAlert
+            failure={failure}
+            errors={errors}
+            alertRef={alertRef}
+            sending={sending}
+            waiting={waiting}
+            onRetry={() => send()}
+            onFresh={() => send({ freshKey: true })}
+          />
+        )}
 
         <div className="actions send__actions">
           <button type="submit" className="button button--big" disabled={sending || waiting} aria-busy={sending || undefined} data-testid="send-submit">
@@ -436,6 +447,7 @@ function SendForm({ onSent }: { onSent: (receipt: PublicReceipt) => void }) {
 
 function FailureAlert(props: {
   failure: Failure;
+  errors: Record<string, string>;
   alertRef: RefObject<HTMLDivElement | null>;
   sending: boolean;
   waiting: boolean;
@@ -445,7 +457,11 @@ function FailureAlert(props: {
   const { t } = useI18n();
   const { failure } = props;
   if (failure.type === 'invalid' || failure.type === 'server') {
-    return <ProblemAlert problem={failure.problem} innerRef={props.alertRef} testId="send-error" />;
+    const problem: Problem = {
+      message: failure.type === 'server' ? failure.message : t('portal.send.fix', { count: Object.keys(props.errors).length }),
+      list: listOf(props.errors),
+    };
+    return <ProblemAlert problem={problem} innerRef={props.alertRef} testId="send-error" />;
   }
   if (failure.type === 'network') {
     return (

@@ -2,6 +2,7 @@
 import type { PublicReceipt } from '../../api/publicCases.ts';
 import type { TFunction } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../shared/format.ts';
+import { kindLabel } from '../labels.ts';
 
 const WIDTH = 1000;
 const PAD = 64;
@@ -75,11 +76,11 @@ export async function drawReceipt(receipt: PublicReceipt, t: TFunction, trackUrl
   y += 40;
 
   const due = receipt.dueOn
-    ? `${formatDay(receipt.dueOn)}${receipt.dueOnLunar ? ` (${t('portal.lunar', { date: receipt.dueOnLunar })})` : ''}`
+    ? `${formatDay(receipt.dueOn)}${receipt.dueOnLunar ? ` (${receipt.dueOnLunar})` : ''}`
     : t('portal.receipt.dueLater');
   const rows: [string, string][] = [
     [t('portal.receipt.caseNumber'), receipt.caseNumber],
-    [t('portal.receipt.kind'), receipt.kindName],
+    [t('portal.receipt.kind'), kindLabel(t, receipt.kind, receipt.kindName)],
     [t('portal.receipt.title'), receipt.title],
     [t('portal.receipt.receivedOn'), formatDay(receipt.receivedOn)],
     [t('portal.receipt.unit'), receipt.receivingUnit.name],

@@ -7,6 +7,7 @@ import { rateCase, type TrackedCase } from '../../api/publicCases.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { errorMessage } from '../../shared/errors.ts';
 import { formatDay } from '../../shared/format.ts';
+import { kindLabel } from '../labels.ts';
 
 interface Props {
   item: TrackedCase;
@@ -54,7 +55,7 @@ export function CaseView({ item, secret, headingRef, onUpdated }: Props) {
         </div>
         <div>
           <dt>{t('portal.receipt.kind')}</dt>
-          <dd>{item.kindName}</dd>
+          <dd>{kindLabel(t, item.kind, item.kindName)}</dd>
         </div>
         <div>
           <dt>{t('portal.track.field')}</dt>
@@ -68,7 +69,7 @@ export function CaseView({ item, secret, headingRef, onUpdated }: Props) {
           <dt>{t('portal.receipt.dueOn')}</dt>
           <dd data-testid="track-due">
             {item.dueOn ? formatDay(item.dueOn) : t('portal.receipt.dueLater')}
-            {item.dueOn && item.dueOnLunar && <span className="lunar"> ({t('portal.lunar', { date: item.dueOnLunar })})</span>}
+            {item.dueOn && item.dueOnLunar && <span className="lunar"> ({item.dueOnLunar})</span>}
             {deadline && <span className={item.overdue ? 'deadline deadline--late' : 'deadline'}>{deadline}</span>}
           </dd>
         </div>
