@@ -10,10 +10,11 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { errorMessage } from '../../shared/errors.ts';
 import { useDebounced } from '../../shared/useDebounced.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
-import { can, useMe } from '../session/SessionProvider.tsx';
+import { can, homeUnitCode, useMe } from '../session/SessionProvider.tsx';
 import { accentInsensitive } from '../shared/selectSearch.ts';
 import { useLoader } from '../shared/useLoader.ts';
 import { AssignDialog } from './AssignDialog.tsx';
+import { SatisfactionSummary } from './SatisfactionSummary.tsx';
 import { DeadlineView, FlagTags, KindTag, StateTag, UnitSelect, useCaseFields } from './caseUi.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
@@ -157,6 +158,9 @@ export default function CaseInbox() {
             {t('cases.new')}
           </Button>
         )}
+      </div>
+      <div style={{ marginBottom: 12 }}>
+        <SatisfactionSummary unit={query.get('unit') || homeUnitCode(me)} />
       </div>
       <div className="toolbar" role="search">
         <Input
