@@ -24,6 +24,16 @@ const READ_CASE: Role[] = ['leader', 'handler', 'reception', 'auditor'];
 const CREATE_CASE: Role[] = ['handler', 'reception'];
 const ASSIGN_CASE: Role[] = ['leader', 'handler'];
 const cases = {} as Record<Place, { id: string; attachmentId: string }>;
+const READ_RECEPTION: Role[] = ['reception', 'leader', 'auditor'];
+const MANAGE_RECEPTION: Role[] = ['reception', 'leader', 'admin'];
+const SEE_SCHEDULES: Role[] = [...new Set([...READ_RECEPTION, ...MANAGE_RECEPTION])];
+const RECORD_RECEPTION: Role[] = ['reception', 'leader'];
+const reception = {} as Record<Place, { scheduleId: string; bookingId: string; visitId: string }>;
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const schedule = (t: Place, n = 0) => ({
+  unitCode: PLACES[t], organisationId: orgs[t].id, leaderName: `Lãnh đạo thử ${n}`, leaderTitle: 'Thủ trưởng cơ quan', leaderKind: 'agency_head',
+  place: 'Phòng tiếp công dân', recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] }, startTime: '07:00', endTime: '17:00', slotMinutes: 30, capacity: 50,
+});
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 function pngForm(): { payload: Buffer; headers: Record<string, string> } {
   const b = '----matrix';
@@ -55,6 +65,8 @@ interface Row {
   hiddenUnless?: Role[];
   /** A narrower rule than role + scope, where the policy has one. */
   allow?: (a: Actor, target: Place) => boolean;
+  /** A 409 means the call was allowed but the record's state refuses it now (marked already, not started yet). */
+  conflictMeansAllowed?: boolean;
 }
 
 const rows: Row[] = [
@@ -110,10 +122,28 @@ const rows: Row[] = [
   { method: 'GET', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments?year=2026' }), roles: 'any-signed-in', scoped: false },
   { method: 'POST', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments', payload: { date: '2026-09-07', kind: 'off', name: 'Ngày nghỉ thử', source: 'Văn bản thử' } }), roles: [], scoped: false },
   { method: 'DELETE', route: '/api/calendar/adjustments/{id}', req: () => ({ url: '/api/calendar/adjustments/019b5000-0000-7000-8000-000000000001' }), roles: [], scoped: false },
+  // Reception: schedules are managed by reception officers, leaders and administrators; bookings and the register
+  // are read by reception officers, leaders and auditors and written by reception officers and leaders.
+  { method: 'GET', route: '/api/reception/schedules', req: (t) => ({ url: `/api/reception/schedules?unit=${PLACES[t]}` }), roles: SEE_SCHEDULES, scoped: true },
+  { method: 'POST', route: '/api/reception/schedules', req: (t, n) => ({ url: '/api/reception/schedules', payload: schedule(t, n) }), roles: MANAGE_RECEPTION, scoped: true },
+  { method: 'PATCH', route: '/api/reception/schedules/{id}', req: (t) => ({ url: `/api/reception/schedules/${reception[t].scheduleId}`, payload: { capacity: 50 } }), roles: MANAGE_RECEPTION, scoped: true, hiddenUnless: SEE_SCHEDULES },
+  { method: 'POST', route: '/api/reception/schedules/{id}/deactivate', req: (t) => ({ url: `/api/reception/schedules/${reception[t].scheduleId}/deactivate` }), roles: MANAGE_RECEPTION, scoped: true, hiddenUnless: SEE_SCHEDULES },
+  { method: 'POST', route: '/api/reception/schedules/{id}/activate', req: (t) => ({ url: `/api/reception/schedules/${reception[t].scheduleId}/activate` }), roles: MANAGE_RECEPTION, scoped: true, hiddenUnless: SEE_SCHEDULES },
+  { method: 'GET', route: '/api/reception/bookings', req: (t) => ({ url: `/api/reception/bookings?unit=${PLACES[t]}&day=${TODAY}` }), roles: READ_RECEPTION, scoped: true },
+  { method: 'POST', route: '/api/reception/bookings/{id}/attended', req: (t) => ({ url: `/api/reception/bookings/${reception[t].bookingId}/attended` }), roles: RECORD_RECEPTION, scoped: true, hiddenUnless: READ_RECEPTION, conflictMeansAllowed: true },
+  { method: 'POST', route: '/api/reception/bookings/{id}/no-show', req: (t) => ({ url: `/api/reception/bookings/${reception[t].bookingId}/no-show` }), roles: RECORD_RECEPTION, scoped: true, hiddenUnless: READ_RECEPTION, conflictMeansAllowed: true },
+  { method: 'GET', route: '/api/reception/visits', req: (t) => ({ url: `/api/reception/visits?unit=${PLACES[t]}&from=${TODAY}&to=${TODAY}` }), roles: READ_RECEPTION, scoped: true },
+  { method: 'GET', route: '/api/reception/visits.xlsx', req: (t) => ({ url: `/api/reception/visits.xlsx?unit=${PLACES[t]}&from=${TODAY}&to=${TODAY}` }), roles: READ_RECEPTION, scoped: true },
+  { method: 'POST', route: '/api/reception/visits', req: (t) => ({ url: '/api/reception/visits', payload: { unitCode: PLACES[t], citizen: { name: 'Công dân thử' }, content: 'Nội dung kiểm tra quyền', classification: 'kien_nghi' } }), roles: RECORD_RECEPTION, scoped: true },
+  { method: 'PATCH', route: '/api/reception/visits/{id}', req: (t) => ({ url: `/api/reception/visits/${reception[t].visitId}`, payload: { notes: 'Kiểm tra quyền' } }), roles: RECORD_RECEPTION, scoped: true, hiddenUnless: READ_RECEPTION },
+  // Making a case also needs case.create: reception officers, not leaders.
+  { method: 'POST', route: '/api/reception/visits/{id}/case', req: (t) => ({ url: `/api/reception/visits/${reception[t].visitId}/case` }), roles: ['reception'], scoped: true, hiddenUnless: READ_RECEPTION },
+  { method: 'POST', route: '/api/reception/visits/{id}/refusal', req: (t) => ({ url: `/api/reception/visits/${reception[t].visitId}/refusal`, payload: { ground: 'disorderly', reason: 'Kiểm tra quyền' } }), roles: RECORD_RECEPTION, scoped: true, hiddenUnless: READ_RECEPTION, conflictMeansAllowed: true },
+  { method: 'GET', route: '/api/reception/refusal-grounds', req: () => ({ url: '/api/reception/refusal-grounds' }), roles: 'any-signed-in', scoped: false },
 ];
 /** Routes anyone may call. */
 const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login', 'GET /api/case-fields',
-  'GET /api/calendar/holidays', 'GET /api/calendar/add', 'GET /api/calendar/lunar',
+  'GET /api/calendar/holidays', 'GET /api/calendar/add', 'GET /api/calendar/lunar', 'GET /api/public/reception/schedules', 'POST /api/public/reception/bookings',
   'POST /api/public/cases', 'POST /api/public/track', 'POST /api/public/track/rating', 'GET /api/public/answers'];
 
 function expected(row: Row, a: Actor, target: Place): Expect {
@@ -139,6 +169,17 @@ before(async () => {
     const att = await h.app.inject({ method: 'POST', url: `/api/cases/${created.json().id}/attachments`, headers: { ...f.headers, cookie: target.cookie }, payload: f.payload });
     assert.equal(att.statusCode, 201, att.body);
     cases[place] = { id: created.json().id, attachmentId: att.json().id };
+    const officer = (await h.given.official('reception', PLACES[place], { organisation: orgs[place] })).cookie;
+    const s = await h.app.inject({ method: 'POST', url: '/api/reception/schedules', headers: { cookie: officer }, payload: schedule(place) });
+    assert.equal(s.statusCode, 201, s.body);
+    const slots = (await h.app.inject({ method: 'GET', url: `/api/public/reception/schedules?unit=${PLACES[place]}` })).json().items.find((i: { id: string }) => i.id === s.json().id).slots;
+    const booked = await h.app.inject({ method: 'POST', url: '/api/public/reception/bookings', remoteAddress: `10.9.9.${Object.keys(cases).length}`, payload: { scheduleId: s.json().id, slotStart: slots[0].start, name: 'Người đặt thử', phone: '0905000000', subject: 'Kiểm tra quyền' } });
+    assert.equal(booked.statusCode, 201, booked.body);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(slots[0].start));
+    const list = (await h.app.inject({ method: 'GET', url: `/api/reception/bookings?unit=${PLACES[place]}&day=${day}`, headers: { cookie: officer } })).json().items;
+    const visit = await h.app.inject({ method: 'POST', url: '/api/reception/visits', headers: { cookie: officer }, payload: { unitCode: PLACES[place], citizen: { name: 'Công dân thử' }, content: 'Nội dung kiểm tra quyền', classification: 'kien_nghi' } });
+    assert.equal(visit.statusCode, 201, visit.body);
+    reception[place] = { scheduleId: s.json().id, bookingId: list.find((b: { code: string }) => b.code === booked.json().code).id, visitId: visit.json().id };
   }
   for (const at of ['communeA', 'province'] as Place[]) {
     for (const role of ROLES) actors.push({ role, at, cookie: (await h.given.official(role, PLACES[at])).cookie });
@@ -170,7 +211,7 @@ test('every role, inside and outside its scope, gets exactly what the policy all
         const want = expected(row, a, target);
         const status = res.statusCode;
         const got: Expect | string = status < 300 ? 'ok' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'hidden'
-          : row.route === '/api/auth/password' && status === 400 ? 'ok' : `status ${status}`;
+          : row.route === '/api/auth/password' && status === 400 ? 'ok' : row.conflictMeansAllowed && status === 409 ? 'ok' : `status ${status}`;
         if (got !== want) failures.push(`${a.role}@${a.at} ${row.method} ${row.route} → ${target}: expected ${want}, got ${got} ${res.body.slice(0, 120)}`);
         // Undo what an allowed state change did, so that later rows see the same world.
         if (got === 'ok' && url.endsWith('/deactivate')) await h.app.inject({ method: 'POST', url: url.replace('/deactivate', '/activate'), headers: { cookie: a.cookie! } });

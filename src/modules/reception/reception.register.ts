@@ -16,6 +16,8 @@ import { RECEPTION_READ, RECEPTION_RECORD } from './reception.policy.ts';
 import { audit, inTx, listedUnit, unitFor } from './reception.common.ts';
 
 type CaseInput = Parameters<typeof createCase>[2];
+/** The case module's policy action for registering a case. */
+export const CASE_CREATE = 'case.create';
 
 const addDays = (day: string, n: number) => {
   const d = new Date(`${day}T00:00:00Z`);
@@ -131,6 +133,9 @@ export interface CaseLink { caseId: string; caseNumber: string; created: boolean
 export async function visitToCase(ctx: AppContext, actor: Actor, id: string, body: CaseBody, ip?: string): Promise<Outcome<CaseLink>> {
   const found = await recordableVisit(ctx, actor, id);
   if (!found.ok) return found;
+  const v0 = found.value;
+  // Registering cases is the case module's right (reception officers, handlers); asked first, so a repeated call answers alike.
+  if (!can(actor, CASE_CREATE, v0)) return denied('forbidden', { action: CASE_CREATE, unitPath: v0.unitPath, unitCode: v0.unitCode, targetType: 'reception_visit', targetId: id });
   return inTx<CaseLink>(ctx, async (tx, txCtx) => {
     const v = (await repo.findVisit(tx, id, true))!;
     if (v.caseId) return ok({ caseId: v.caseId, caseNumber: v.caseNumber ?? '', created: false });

@@ -28,7 +28,7 @@ export const receptionRoutes = (ctx: AppContext): FastifyPluginAsync => async (a
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const visitsOut = async (actor: Actor, rows: VisitRow[]) =>
-    presentVisits(actor, rows, await visitNames(ctx, rows), (v) => !v.caseId && can(actor, 'case.create', v));
+    presentVisits(actor, rows, await visitNames(ctx, rows), (v) => !v.caseId && can(actor, register.CASE_CREATE, v));
 
   // ——— Residents ———
 

@@ -1,6 +1,7 @@
 // The console's pages: path, menu label and icon, the permission that shows them, and their lazily loaded screen.
 import { ApartmentOutlined, AuditOutlined, FileAddOutlined, InboxOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
@@ -32,6 +33,14 @@ export const pages: PageDef[] = [
     icon: <FileAddOutlined />,
     permission: 'case.create',
     Screen: lazy(() => import('./cases/NewCasePage.tsx')),
+  },
+  {
+    key: 'reception',
+    path: '/reception',
+    label: 'menu.reception',
+    icon: <SolutionOutlined />,
+    permission: ['reception.read', 'reception.manage'],
+    Screen: lazy(() => import('./reception/ReceptionPage.tsx')),
   },
   {
     key: 'units',
