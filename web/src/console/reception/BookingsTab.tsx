@@ -1,5 +1,5 @@
 // Tab "Lịch hẹn": the bookings residents made for one day, in slot order; the officer marks each one attended (which
-// opens a register entry filled from the booking) or no-show (once its time has come).
+// opens a register entry filled from the booking) or no-show (once its time has come). The day is in the address (?day=).
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -11,6 +11,7 @@ import type { Booking, BookingStatus } from '../../api/reception.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { errorMessage } from '../../shared/errors.ts';
 import { formatInstant, todayInVietnam } from '../../shared/format.ts';
+import { setQueryParam, useLocation } from '../router.tsx';
 import { useLoader } from '../shared/useLoader.ts';
 
 const statusColour: Record<BookingStatus, string> = { booked: 'blue', attended: 'green', no_show: 'default' };
@@ -20,7 +21,9 @@ const hours = (b: Booking) => `${formatInstant(b.slotStart).slice(-5)}–${forma
 export function BookingsTab({ unit }: { unit: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [day, setDay] = useState(todayInVietnam());
+  const asked = useLocation().query.get('day');
+  const day = asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayInVietnam();
+  const setDay = (next: string) => setQueryParam('day', next === todayInVietnam() ? null : next);
   const bookings = useLoader((signal) => listBookings(unit, day, signal), [unit, day]);
   const [busy, setBusy] = useState<string | null>(null);
   const shift = (n: number) => setDay(dayjs(day).add(n, 'day').format('YYYY-MM-DD'));
