@@ -6,7 +6,9 @@
 //   npx vite build --outDir /tmp/portal-dist && WEB_DIST=/tmp/portal-dist node --test e2e/portal.test.ts
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
+import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, SHOTS, startApp, type Running } from './server.ts';
 import { noOverflow, noRawKeys } from './ui.ts';
@@ -64,6 +66,22 @@ function pngPhoto(width = 320, height = 240): Buffer {
     chunk('IDAT', deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core (WCAG 2.1 A/AA) on the page as it is now: states e2e/a11y.test.ts does not reach (errors, receipt, result). */
+async function axeClean(page: Page, what: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(bad, [], `${what}: axe found serious problems`);
 }
 
 async function phone(width = 390): Promise<{ context: BrowserContext; page: Page }> {
@@ -135,6 +153,7 @@ test('a resident sends a phản ánh with a photo, survives a reload and a dropp
   await page.getByTestId('send-error').waitFor();
   assert.match(await page.getByTestId('send-error').innerText(), /đồng ý/);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'send-error');
+  await axeClean(page, 'send with an error');
   await page.getByTestId('send-consent').check();
   await noRawKeys(page, 'send');
   await page.screenshot({ path: `${SHOTS}/portal-send-390.png`, fullPage: true });
@@ -177,6 +196,7 @@ test('a resident sends a phản ánh with a photo, survives a reload and a dropp
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
   await page.unroute('**/api/public/cases');
   await noOverflow(page, 'receipt at 390');
+  await axeClean(page, 'receipt');
   await page.screenshot({ path: `${SHOTS}/portal-receipt-390.png`, fullPage: true });
 
   // The receipt as a PNG.
@@ -203,6 +223,7 @@ test('a resident sends a phản ánh with a photo, survives a reload and a dropp
   assert.match(await page.getByTestId('track-state-text').innerText(), /(đã|tiếp) nhận/i);
   assert.match(await page.getByTestId('track-steps').innerText(), /\d{2}\/\d{2}\/\d{4}/);
   await noRawKeys(page, 'track');
+  await axeClean(page, 'track result');
   await page.screenshot({ path: `${SHOTS}/portal-track-390.png`, fullPage: true });
 
   // A fresh visit with only ?ma=: the code is filled in, the secret typed (lower case, without its dash).
@@ -313,6 +334,7 @@ test('a complaint asks for name and address and says why; the answers page searc
   assert.equal(await list.locator(':scope > li').count(), 20);
   assert.match(await list.innerText(), /<b>Đã sửa<\/b>/, 'markup in an answer is shown as text');
   assert.equal(await list.locator('b').count(), 0);
+  await axeClean(page, 'answers list');
   await list.getByRole('button', { name: 'Đọc toàn bộ' }).click();
   assert.match(await list.innerText(), /Thu gọn/);
   await page.screenshot({ path: `${SHOTS}/portal-answers-390.png`, fullPage: true });
@@ -331,5 +353,51 @@ test('a complaint asks for name and address and says why; the answers page searc
     await noOverflow(page, `${path} at 1366`);
     await page.screenshot({ path: `${SHOTS}/portal-${name}-1366.png`, fullPage: true });
   }
+  await context.close();
+});
+
+test('an answered case shows its answer and the steps with their reasons, and takes a rating', async () => {
+  const { context, page } = await phone();
+  // The demo data answers nothing through the portal: the view is served by the test, in the contract's shape.
+  const view = {
+    trackingCode: 'CN-7K3F-9QXD', caseNumber: '12/2026', kind: 'khieu_nai', kindName: 'khiếu nại', fieldName: 'Đất đai',
+    title: 'Khiếu nại quyết định thu hồi đất', receivedOn: '2026-09-01', state: 'answered', stateText: 'Đã có trả lời',
+    stateHelp: 'Cơ quan đã trả lời; nếu chưa đồng ý, bạn có thể khiếu nại lần hai.', dueOn: '2026-10-15', dueOnLunar: '24 tháng 8 âm lịch',
+    daysLeft: -3, overdue: true, responsibleUnit: { code: '46', name: 'Thành phố Huế' },
+    steps: [
+      { on: '2026-09-01', text: 'Nhận đơn qua Cổng thông tin', reason: null },
+      { on: '2026-09-05', text: 'Chuyển đến Thành phố Huế', reason: 'Thuộc thẩm quyền cấp tỉnh' },
+      { on: '2026-10-01', text: 'Gia hạn giải quyết', reason: 'Vụ việc phức tạp, cần xác minh thêm' },
+      { on: '2026-10-18', text: 'Đã trả lời', reason: null },
+    ],
+    answer: { text: 'Quyết định thu hồi đúng quy định.\nÔng/bà có thể khởi kiện <hành chính> nếu không đồng ý.', on: '2026-10-18' },
+    canRate: true, rating: null as null | { score: number; comment: string | null; on: string },
+  };
+  const sent: unknown[] = [];
+  await page.route('**/api/public/track', (route) => route.fulfill({ json: view }));
+  await page.route('**/api/public/track/rating', (route) => {
+    sent.push(route.request().postDataJSON());
+    return route.fulfill({ json: { ...view, canRate: false, rating: { score: 4, comment: 'Trả lời rõ ràng', on: '2026-10-20' } } });
+  });
+  await page.goto(`${app.url}/theo-doi?ma=CN-7K3F-9QXD`);
+  await page.getByTestId('track-secret').fill('4m2p xw8r');
+  await page.getByTestId('track-submit').click();
+  await page.getByTestId('track-result').waitFor();
+  const text = await page.getByTestId('track-result').innerText();
+  assert.match(text, /Lý do: Vụ việc phức tạp, cần xác minh thêm/);
+  assert.match(text, /15\/10\/2026 \(24 tháng 8 âm lịch\)/);
+  assert.match(await page.getByTestId('track-answer').innerText(), /khởi kiện <hành chính>/);
+  await axeClean(page, 'answered case with its rating form');
+
+  // The rating: a labelled radio group, then the same view with the thanks.
+  const group = page.getByRole('group', { name: 'Bạn có hài lòng với cách giải quyết không?' });
+  await group.getByRole('radio', { name: /Hài lòng$/ }).check();
+  await page.getByTestId('track-rate-comment').fill('Trả lời rõ ràng');
+  await page.screenshot({ path: `${SHOTS}/portal-track-answered-390.png`, fullPage: true });
+  await page.getByTestId('track-rate-submit').click();
+  await page.getByTestId('track-rated').waitFor();
+  assert.deepEqual(sent, [{ code: 'CN-7K3F-9QXD', secret: '4M2P-XW8R', score: 4, comment: 'Trả lời rõ ràng' }]);
+  assert.match(await page.getByTestId('track-rated').innerText(), /Hài lòng/);
+  assert.equal(await page.getByTestId('track-rating').count(), 0);
   await context.close();
 });
