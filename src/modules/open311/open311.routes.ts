@@ -11,7 +11,7 @@ import { errors, plain } from '../../platform/schemas.ts';
 import { zodFieldErrors } from '../../platform/validation.ts';
 import { unitInForce } from '../units/index.ts';
 import { listFields } from '../cases/index.ts';
-import { submit } from '../portal/index.ts';
+import { submit, submitBody } from '../portal/index.ts';
 import { issueKey, keyId, listKeys, publicRequests, revokeKey, unitFromAddress } from './open311.service.ts';
 
 const SPEC = 'http://wiki.open311.org/GeoReport_v2';
@@ -137,8 +137,8 @@ export const open311Routes = (ctx: AppContext): FastifyPluginAsync => async (roo
       petitioner: { ...(name ? { name } : {}), ...(f.email ? { email: f.email } : {}), ...(f.phone ? { phone: f.phone } : {}) },
       consent: true,
     };
-    // The portal's checks apply: markup, lengths, phone format, the place's bounds.
-    const checked = submitShape.safeParse(body);
+    // The portal's checks apply: lengths, phone format, the place's bounds.
+    const checked = submitBody.safeParse(body);
     if (!checked.success) throw new AppError('validation_failed', {}, zodFieldErrors(checked.error.issues, req.lang));
     const idem = req.headers['idempotency-key'];
     const out = await settle(ctx, req, await submit(ctx, checked.data, {
@@ -185,13 +185,6 @@ async function caseIdOf(ctx: AppContext, trackingCode: string): Promise<string> 
   const [row] = await ctx.database.rows<{ id: string }>(sql`select case_id as id from portal_submission where tracking_code = ${trackingCode}`);
   return row.id;
 }
-
-const submitShape = z.object({
-  kind: z.literal('phan_anh'), fieldCode: z.string(), title: plain(300, 5), content: plain(20_000, 10),
-  place: z.object({ unitCode: z.string(), address: plain(500).optional(), lat: z.number().min(8).max(24).optional(), lng: z.number().min(102).max(110).optional() }),
-  petitioner: z.object({ name: plain(200).optional(), email: z.string().optional(), phone: z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/).transform((s) => s.replace(/[ .-]/g, '')).optional() }),
-  consent: z.literal(true),
-});
 
 const keyTags = ['Open311 — khóa ứng dụng'];
 const keyList = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), hint: z.string(), createdAt: z.string(), revokedAt: z.string().nullable(), requests: z.int() })) });

@@ -7,6 +7,7 @@ import './portal.messages.ts';
 
 export { submit, type SubmitMeta, type Receipt, type Upload } from './portal.service.ts';
 export { parseTrackingCode } from './portal.tracking.ts';
+export { submitBody } from './portal.schemas.ts';
 
 export const portalModule: ModuleManifest = {
   name: 'portal',

@@ -1,22 +1,33 @@
 // Request and response schemas of the residents' side of the API.
 import { z } from 'zod';
-import { isoDay, plain } from '../../platform/schemas.ts';
-import { KINDS, STATES, petitionerInput } from '../cases/index.ts';
+import { isoDay, text } from '../../platform/schemas.ts';
+import { KINDS, STATES } from '../cases/index.ts';
 
 const unitCode = z.string().trim().min(1).max(16).transform((s) => s.toUpperCase());
+
+// What residents write is kept as they wrote it, tags and all, and always shown as text (never as HTML): a resident
+// who pastes "<br>" from somewhere is not turned away. Officials' own inputs keep refusing markup (plain()).
+const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'phone').transform((s) => s.replace(/[ .-]/g, ''));
+export const publicPetitioner = z.strictObject({
+  name: text(200).optional(),
+  address: text(500).optional(),
+  phone: phone.optional(),
+  email: z.email().max(254).optional(),
+  idNumber: z.string().trim().regex(/^[0-9]{9}$|^[0-9]{12}$/, 'CMND/CCCD').optional(),
+});
 
 export const submitBody = z.strictObject({
   kind: z.enum(KINDS),
   fieldCode: z.string().trim().min(1).max(40),
-  title: plain(300, 5),
-  content: plain(20_000, 10),
+  title: text(300, 5),
+  content: text(20_000, 10),
   place: z.strictObject({
     unitCode,
-    address: plain(500).optional(),
+    address: text(500).optional(),
     lat: z.number().min(8).max(24).optional(),
     lng: z.number().min(102).max(110).optional(),
   }),
-  petitioner: petitionerInput.default({}),
+  petitioner: publicPetitioner.default({}),
   consent: z.boolean().meta({ description: 'Người gửi đã đọc và đồng ý với thông báo xử lý dữ liệu cá nhân (bắt buộc true).' }),
 });
 export type SubmitBody = z.infer<typeof submitBody>;
@@ -29,7 +40,7 @@ export const receipt = z.object({
 });
 
 export const trackBody = z.strictObject({ code: z.string().trim().min(1).max(40), secret: z.string().trim().min(1).max(40) });
-export const rateBody = trackBody.extend({ score: z.int().min(1).max(5), comment: plain(2000).optional() }).strict();
+export const rateBody = trackBody.extend({ score: z.int().min(1).max(5), comment: text(2000).optional() }).strict();
 
 export const trackView = z.object({
   trackingCode: z.string(), caseNumber: z.string(), kind: z.enum(KINDS), kindName: z.string(), fieldName: z.string(), title: z.string(),
