@@ -111,17 +111,17 @@ const rows: Row[] = [
   { method: 'PUT', route: '/api/units/{code}/remote-area', req: (t) => ({ url: `/api/units/${PLACES[t]}/remote-area`, payload: { remoteArea: false } }), roles: MANAGE, scoped: true },
   { method: 'GET', route: '/api/notifications', req: () => ({ url: '/api/notifications' }), roles: 'any-signed-in', scoped: false },
   { method: 'POST', route: '/api/notifications/read', req: () => ({ url: '/api/notifications/read', payload: { ids: ['01900000-0000-7000-8000-000000000000'] } }), roles: 'any-signed-in', scoped: false },
+  // The working-day calendar is national: every official reads the adjustments; only an administrator at the root
+  // changes them, and the matrix has none (the DELETE aims at a seeded row, so a leak would show as 'ok').
+  { method: 'GET', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments?year=2026' }), roles: 'any-signed-in', scoped: false },
+  { method: 'POST', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments', payload: { date: '2026-09-07', kind: 'off', name: 'Ngày nghỉ thử', source: 'Văn bản thử' } }), roles: [], scoped: false },
+  { method: 'DELETE', route: '/api/calendar/adjustments/{id}', req: () => ({ url: '/api/calendar/adjustments/019b5000-0000-7000-8000-000000000001' }), roles: [], scoped: false },
   // Residents' satisfaction: the figures of a unit's subtree, for those who read its cases.
   { method: 'GET', route: '/api/satisfaction', req: (t) => ({ url: `/api/satisfaction?unit=${PLACES[t]}` }), roles: READ_CASE, scoped: true },
   // Open311 keys are national: only an administrator at the root issues or revokes them, and the matrix has none.
   { method: 'GET', route: '/api/open311/keys', req: () => ({ url: '/api/open311/keys' }), roles: [], scoped: false },
   { method: 'POST', route: '/api/open311/keys', req: (_t, n) => ({ url: '/api/open311/keys', payload: { name: `Ứng dụng ${n}` } }), roles: [], scoped: false },
   { method: 'DELETE', route: '/api/open311/keys/{id}', req: () => ({ url: '/api/open311/keys/019b5000-0000-7000-8000-000000000002' }), roles: [], scoped: false },
-  // The working-day calendar is national: every official reads the adjustments; only an administrator at the root
-  // changes them, and the matrix has none (the DELETE aims at a seeded row, so a leak would show as 'ok').
-  { method: 'GET', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments?year=2026' }), roles: 'any-signed-in', scoped: false },
-  { method: 'POST', route: '/api/calendar/adjustments', req: () => ({ url: '/api/calendar/adjustments', payload: { date: '2026-09-07', kind: 'off', name: 'Ngày nghỉ thử', source: 'Văn bản thử' } }), roles: [], scoped: false },
-  { method: 'DELETE', route: '/api/calendar/adjustments/{id}', req: () => ({ url: '/api/calendar/adjustments/019b5000-0000-7000-8000-000000000001' }), roles: [], scoped: false },
   // Reception: schedules are managed by reception officers, leaders and administrators; bookings and the register
   // are read by reception officers, leaders and auditors and written by reception officers and leaders.
   { method: 'GET', route: '/api/reception/schedules', req: (t) => ({ url: `/api/reception/schedules?unit=${PLACES[t]}` }), roles: SEE_SCHEDULES, scoped: true },

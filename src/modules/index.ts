@@ -9,4 +9,4 @@ import { receptionModule } from './reception/index.ts';
 import { portalModule } from './portal/index.ts';
 import { open311Module } from './open311/index.ts';
 
-export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule, portalModule, receptionModule];
+export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule, portalModule, open311Module, receptionModule];
