@@ -202,6 +202,7 @@ test('a resident sends a phản ánh with a photo, survives a reload and a dropp
   // The receipt as a PNG.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-download').click()]);
   assert.equal(download.suggestedFilename(), `bien-nhan-${code}.png`);
+  await download.saveAs(`${SHOTS}/portal-receipt-image.png`);
   const png = await download.createReadStream().then(async (s) => {
     const parts: Buffer[] = [];
     for await (const p of s) parts.push(p as Buffer);
@@ -284,6 +285,15 @@ test('the send form is reachable by keyboard with a visible focus, and nothing o
   await page.getByTestId('send-consent').focus();
   await page.keyboard.press('Space');
   assert.ok(await page.getByTestId('send-consent').isChecked());
+
+  // In English too, with no key left untranslated and nothing wider than the screen.
+  await page.getByTestId('lang-en').click();
+  await page.getByRole('heading', { level: 1, name: 'Send a concern to the authorities' }).waitFor();
+  assert.match(await page.title(), /^Send a concern/);
+  await noRawKeys(page, 'send in English');
+  await noOverflow(page, 'send in English at 360');
+  await page.screenshot({ path: `${SHOTS}/portal-send-en-360.png`, fullPage: true });
+  await page.getByTestId('lang-vi').click();
 
   for (const path of ['/', '/theo-doi', '/tra-loi', '/tiep-cong-dan']) {
     await page.goto(`${app.url}${path}`);
