@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { table } from './lib.ts';
 
-const DIST = 'web/dist';
+const DIST = process.env.WEB_DIST ?? 'web/dist';
 function initialScripts(html: string): string[] {
   const srcs = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
   return [...new Set(srcs)];

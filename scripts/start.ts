@@ -19,5 +19,7 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Đang dựng giao diện web (lần đầu hoặc mã nguồn đã đổi)…');
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  const c = spawnSync(process.execPath, ['scripts/precompress.ts'], { stdio: 'inherit' });
+  if (c.status !== 0) process.exit(c.status ?? 1);
 }
 await import('../src/main.ts');

@@ -96,8 +96,10 @@ async function registerWeb(app: FastifyInstance, dist: string): Promise<void> {
     index: false,
     maxAge: '1y',
     immutable: true,
+    // Brotli or gzip copies made at build time (scripts/precompress.ts) go to browsers that accept them.
+    preCompressed: true,
     setHeaders: (reply, path) => {
-      if (path.endsWith('.html')) reply.header('cache-control', 'no-cache');
+      if (/\.html(\.br|\.gz)?$/.test(path)) reply.header('cache-control', 'no-cache');
     },
   });
   // HTML pages are never cached, so a new build reaches everyone; hashed assets are cached for a year.

@@ -1,13 +1,18 @@
 // The i18n core: the active language, its catalog, and a tiny `translate(key, vars)` with {name} placeholders.
 import vi from './vi.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
 
 export type Lang = 'vi' | 'en';
 export type Vars = Record<string, string | number>;
 type Catalog = { [key: string]: string | Catalog };
 
 export const languages: readonly Lang[] = ['vi', 'en'];
-const catalogs: Record<Lang, Catalog> = { vi, en };
+// Vietnamese is built in; English comes on demand (its own chunk), so the portal's first load carries one language.
+const catalogs: Partial<Record<Lang, Catalog>> = { vi };
+
+/** Loads a language's catalog before it is shown. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (!catalogs[lang]) catalogs[lang] = (await import('./en.json')).default as Catalog;
+}
 const storageKey = 'cn.lang';
 
 let active: Lang = readStoredLang();
@@ -59,12 +64,12 @@ function splitKey(key: string): string[] {
 }
 
 export function hasKey(key: string, lang: Lang = active): boolean {
-  return lookup(catalogs[lang], key) !== undefined;
+  return lookup(catalogs[lang] ?? catalogs.vi!, key) !== undefined;
 }
 
 /** Looks a key up in the given language, then Vietnamese, then shows the key itself. */
 export function translate(lang: Lang, key: string, vars?: Vars): string {
-  const text = lookup(catalogs[lang], key) ?? lookup(catalogs.vi, key) ?? key;
+  const text = lookup(catalogs[lang] ?? catalogs.vi!, key) ?? lookup(catalogs.vi!, key) ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
