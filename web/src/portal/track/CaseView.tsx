@@ -19,6 +19,8 @@ interface Props {
 export function CaseView({ item, secret, headingRef, onUpdated }: Props) {
   const { t } = useI18n();
   const finished = item.answer !== null;
+  // A case that has ended has no deadline left to show (not "to be announced").
+  const ended = finished || ['answered', 'guided', 'transferred', 'filed', 'split', 'withdrawn', 'closed'].includes(item.state);
 
   let deadline = '';
   if (item.dueOn && !finished) {
@@ -65,14 +67,16 @@ export function CaseView({ item, secret, headingRef, onUpdated }: Props) {
           <dt>{t('portal.track.unit')}</dt>
           <dd>{item.responsibleUnit.name}</dd>
         </div>
-        <div className="facts__full">
-          <dt>{t('portal.receipt.dueOn')}</dt>
-          <dd data-testid="track-due">
-            {item.dueOn ? formatDay(item.dueOn) : t('portal.receipt.dueLater')}
-            {item.dueOn && item.dueOnLunar && <span className="lunar"> ({item.dueOnLunar})</span>}
-            {deadline && <span className={item.overdue ? 'deadline deadline--late' : 'deadline'}>{deadline}</span>}
-          </dd>
-        </div>
+        {(item.dueOn || !ended) && (
+          <div className="facts__full">
+            <dt>{t('portal.receipt.dueOn')}</dt>
+            <dd data-testid="track-due">
+              {item.dueOn ? formatDay(item.dueOn) : t('portal.receipt.dueLater')}
+              {item.dueOn && item.dueOnLunar && <span className="lunar"> ({item.dueOnLunar})</span>}
+              {deadline && <span className={item.overdue ? 'deadline deadline--late' : 'deadline'}>{deadline}</span>}
+            </dd>
+          </div>
+        )}
       </dl>
 
       <section aria-labelledby="track-steps-title">
