@@ -8,8 +8,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
+import { startSmtp, type LocalSmtp } from '../src/testing/smtp.ts';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SHOTS, startApp, type Running } from './server.ts';
 import { noOverflow, noRawKeys } from './ui.ts';
@@ -17,20 +17,13 @@ import { noOverflow, noRawKeys } from './ui.ts';
 const run = promisify(execFile);
 let app: Running;
 let browser: Browser;
-let smtp: SMTPServer;
-const inbox: ParsedMail[] = [];
+let smtp: LocalSmtp;
+let inbox: ParsedMail[] = [];
 
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => { inbox.push(await simpleParser(Buffer.concat(chunks))); done(); });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+  smtp = await startSmtp();
+  inbox = smtp.inbox;
+  process.env.SMTP_URL = smtp.url;
   process.env.PUBLIC_URL = 'http://127.0.0.1:3483';
   app = await startApp(3483);
   browser = await launchChromium();
@@ -38,7 +31,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await app?.stop();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp?.close();
   delete process.env.SMTP_URL;
   delete process.env.PUBLIC_URL;
 });

@@ -4,8 +4,9 @@ import { recordAudit } from '../../platform/audit.ts';
 import { todayVN } from '../../platform/clock.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
+import { inTx as runInTx, within } from '../../platform/transaction.ts';
 import { foldKey } from '../../platform/text.ts';
-import type { Db, Executor } from '../../db/database.ts';
+import type { Executor } from '../../db/database.ts';
 import { getUnit, unitInForce, type UnitRow } from '../units/index.ts';
 import { officialsHolding } from '../accounts/index.ts';
 import { organisationsCovering } from '../organisations/index.ts';
@@ -44,32 +45,9 @@ export function representativesAllowed(headCount: number): [number, number] {
   return headCount <= 10 ? [1, 2] : [1, 5];
 }
 
-/** The context seen inside a transaction: every module function called with it runs on the transaction's connection. */
-export function within(ctx: AppContext, tx: Executor): AppContext {
-  return { ...ctx, database: { ...ctx.database, db: tx as Db, rows: (q, ex = tx) => ctx.database.rows(q, ex) } };
-}
-
-/**
- * Runs fn in a transaction with a context bound to it (the embedded database has one connection: a query outside
- * the transaction would wait for it forever). A named failure rolls back; a unit without a sealing key becomes one.
- */
-async function inTx<T>(ctx: AppContext, fn: (tx: Executor, ctx: AppContext) => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await ctx.database.db.transaction(async (tx) => {
-      const out = await fn(tx, within(ctx, tx));
-      if (!out.ok) throw new Rollback(out);
-      return out;
-    });
-  } catch (err) {
-    if (err instanceof Rollback) return err.outcome as Outcome<T>;
-    if (err instanceof MissingKey) return fail('seal_key_missing', { code: err.unitCode });
-    throw err;
-  }
-}
-class Rollback extends Error {
-  readonly outcome: Outcome<unknown>;
-  constructor(outcome: Outcome<unknown>) { super('rollback'); this.outcome = outcome; }
-}
+/** A unit without a sealing key is a named failure, not a crash. */
+const missingKey = (err: unknown) => (err instanceof MissingKey ? fail('seal_key_missing', { code: err.unitCode }) : null);
+const inTx = <T>(ctx: AppContext, fn: (tx: Executor, ctx: AppContext) => Promise<Outcome<T>>) => runInTx(ctx, fn, missingKey);
 
 export async function createCase(ctx: AppContext, actor: Actor, input: CreateBody, ip?: string): Promise<Outcome<CaseRow>> {
   const today = todayVN();

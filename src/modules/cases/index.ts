@@ -9,7 +9,6 @@ import { ensureKeys } from './cases.admin.ts';
 export { createCase, addEvent, getCase, receivePublicCase, onCaseEvent, type PublicIntake, type CaseEventListener } from './cases.service.ts';
 export { publicCase, publicAnswers, listFields, lunarText, PUBLIC_STATES, type PublicCaseView } from './cases.public.ts';
 export { inspect as inspectAttachment, attachPublicFiles } from './cases.attachments.ts';
-export { within } from './cases.service.ts';
 export { petitionerInput } from './cases.schemas.ts';
 export { KINDS, CHANNELS, STATES } from './cases.workflow.ts';
 export type { CaseRow, PetitionerData } from './cases.tables.ts';

@@ -2,31 +2,23 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { harness, type Harness } from '../../testing/given.ts';
+import { startSmtp, type LocalSmtp } from '../../testing/smtp.ts';
 import { deliverDue, transportsFor } from '../../platform/outbox.ts';
 import { parseTrackingCode } from './portal.tracking.ts';
 
 let h: Harness;
-let smtp: SMTPServer;
-const inbox: ParsedMail[] = [];
+let smtp: LocalSmtp;
+let inbox: ParsedMail[] = [];
 let handler: string; let leader: string; let handlerOther: string;
 const A = '19753'; const B = '19789';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => { inbox.push(await simpleParser(Buffer.concat(chunks))); done(); });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  h = await harness({ SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://caunoi.example.vn', PORTAL_SUBMISSIONS_PER_HOUR_DEVICE: '3', TRACK_FAILURES_PER_15MIN: '5', LOG_LEVEL: process.env.TEST_LOG ?? 'silent' });
+  smtp = await startSmtp();
+  inbox = smtp.inbox;
+  h = await harness({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://caunoi.example.vn', PORTAL_SUBMISSIONS_PER_HOUR_DEVICE: '3', TRACK_FAILURES_PER_15MIN: '5', LOG_LEVEL: process.env.TEST_LOG ?? 'silent' });
   const orgA = await h.given.organisation(A, { name: 'UBND phường Phú Xuân' });
   handler = (await h.given.official('handler', A, { organisation: orgA })).cookie;
   leader = (await h.given.official('leader', A, { organisation: orgA })).cookie;
@@ -34,7 +26,7 @@ before(async () => {
   handlerOther = (await h.given.official('handler', B, { organisation: orgB })).cookie;
   await h.given.sealingKeys(A, B);
 });
-after(async () => { await h.close(); await new Promise<void>((r) => smtp.close(() => r())); });
+after(async () => { await h.close(); await smtp.close(); });
 
 let n = 0;
 const key = () => `test-key-${Date.now()}-${n++}`;

@@ -1,33 +1,10 @@
 // Pieces every reception use case shares: the transaction with its bound context, the unit checks, the audit row.
 import { can, type Actor } from '../../platform/access.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
-import type { Db, Executor } from '../../db/database.ts';
 import type { AuditInput } from '../../platform/audit.ts';
 import { getUnit, unitInForce, type UnitRow } from '../units/index.ts';
 
-/** The context seen inside a transaction: every module function called with it runs on the transaction's connection. */
-export function within(ctx: AppContext, tx: Executor): AppContext {
-  return { ...ctx, database: { ...ctx.database, db: tx as Db, rows: (q, ex = tx) => ctx.database.rows(q, ex) } };
-}
-
-class Rollback extends Error {
-  readonly outcome: Outcome<unknown>;
-  constructor(outcome: Outcome<unknown>) { super('rollback'); this.outcome = outcome; }
-}
-
-/** Runs fn in a transaction with a context bound to it; a named failure rolls everything back. */
-export async function inTx<T>(ctx: AppContext, fn: (tx: Executor, ctx: AppContext) => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await ctx.database.db.transaction(async (tx) => {
-      const out = await fn(tx, within(ctx, tx));
-      if (!out.ok) throw new Rollback(out);
-      return out;
-    });
-  } catch (err) {
-    if (err instanceof Rollback) return err.outcome as Outcome<T>;
-    throw err;
-  }
-}
+export { inTx, within } from '../../platform/transaction.ts';
 
 /** A unit in force for a record to attach to, if the actor may do the action there. */
 export async function unitFor(ctx: AppContext, actor: Actor, action: string, code: string): Promise<Outcome<UnitRow>> {
