@@ -49,6 +49,17 @@ export function representativesAllowed(headCount: number): [number, number] {
 const missingKey = (err: unknown) => (err instanceof MissingKey ? fail('seal_key_missing', { code: err.unitCode }) : null);
 const inTx = <T>(ctx: AppContext, fn: (tx: Executor, ctx: AppContext) => Promise<Outcome<T>>) => runInTx(ctx, fn, missingKey);
 
+/** What every new case needs, whoever sends it: a place in force, an active field, and an identity where the law asks one. */
+async function checkIntake(ctx: AppContext, input: { kind: Kind; fieldCode: string; place: { unitCode: string }; petitioner: PetitionerData }) {
+  const place = await unitOrFail(ctx, input.place.unitCode);
+  if (!place.ok) return place;
+  const field = await activeField(ctx, input.fieldCode);
+  if (!field.ok) return field;
+  if (input.kind === 'khieu_nai' && !hasIdentity(input.petitioner)) return fail('complaint_needs_identity');
+  if (input.kind === 'to_cao' && !hasIdentity(input.petitioner)) return fail('denunciation_needs_identity');
+  return ok({ place, field });
+}
+
 export async function createCase(ctx: AppContext, actor: Actor, input: CreateBody, ip?: string): Promise<Outcome<CaseRow>> {
   const today = todayVN();
   const receivedOn = input.receivedOn ?? today;
@@ -60,13 +71,10 @@ export async function createCase(ctx: AppContext, actor: Actor, input: CreateBod
   if (!can(actor, CASE_CREATE, { unitPath: receiving.value.path })) {
     return denied('forbidden', { action: CASE_CREATE, unitPath: receiving.value.path, unitCode: receiving.value.code, targetType: 'unit', targetId: receiving.value.code });
   }
-  const place = await unitOrFail(ctx, input.place.unitCode);
-  if (!place.ok) return place;
-  const fieldOk = await activeField(ctx, input.fieldCode);
-  if (!fieldOk.ok) return fieldOk;
+  const checked = await checkIntake(ctx, input);
+  if (!checked.ok) return checked;
+  const { place, field: fieldOk } = checked.value;
   const p = input.petitioner;
-  if (input.kind === 'khieu_nai' && !hasIdentity(p)) return fail('complaint_needs_identity');
-  if (input.kind === 'to_cao' && !hasIdentity(p)) return fail('denunciation_needs_identity');
   if (input.mass) {
     const [min, max] = representativesAllowed(input.mass.headCount);
     const n = input.mass.representatives.length;
@@ -132,13 +140,10 @@ export async function receivePublicCase(
   ctx: AppContext, input: PublicIntake, meta: { via: string; ip?: string; source?: string | null },
   inside?: (ctx: AppContext, tx: Executor, row: CaseRow) => Promise<void>,
 ): Promise<Outcome<CaseRow>> {
-  const place = await unitOrFail(ctx, input.place.unitCode);
-  if (!place.ok) return place;
-  const fieldOk = await activeField(ctx, input.fieldCode);
-  if (!fieldOk.ok) return fieldOk;
+  const checked = await checkIntake(ctx, input);
+  if (!checked.ok) return checked;
+  const { place, field: fieldOk } = checked.value;
   const p = input.petitioner;
-  if (input.kind === 'khieu_nai' && !hasIdentity(p)) return fail('complaint_needs_identity');
-  if (input.kind === 'to_cao' && !hasIdentity(p)) return fail('denunciation_needs_identity');
   const orgs = await organisationsCovering(ctx, place.value.path);
   const deepest = orgs.sort((a, b) => b.unitPath.length - a.unitPath.length)[0];
   if (!deepest) return fail('no_receiving_unit', { code: place.value.code });
