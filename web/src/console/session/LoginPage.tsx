@@ -1,6 +1,6 @@
 // The console's sign-in page: username and password, with the server's message on failure (wrong password, lockout).
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { errorMessage } from '../../shared/errors.ts';
@@ -18,6 +18,7 @@ export function LoginPage() {
   const [form] = Form.useForm<Credentials>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { token } = theme.useToken();
 
   const submit = async (values: Credentials) => {
     setBusy(true);
@@ -44,7 +45,8 @@ export function LoginPage() {
             <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
               {t('app.name')}
             </Typography.Title>
-            <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
+            {/* Not type="secondary": its grey (45 % black, 3.4:1 on white) is below the 4.5:1 that text needs. */}
+            <Typography.Text style={{ color: token.colorTextSecondary }}>{t('login.subtitle')}</Typography.Text>
           </div>
         </div>
         <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
