@@ -140,8 +140,9 @@ test('the officer sees the booking, marks it attended, completes the entry, make
   assert.match(await row.innerText(), new RegExp(CITIZEN));
   await page.screenshot({ path: `${SHOTS}/reception-bookings-1366.png`, fullPage: true });
   await page.getByTestId(`reception-booking-attended-${bookingCode}`).click();
-  await page.waitForFunction((code) => /Đã đến/.test(document.querySelector(`[data-testid="reception-booking-${code}"]`)?.textContent ?? ''), bookingCode);
-  assert.equal(await page.getByTestId(`reception-booking-attended-${bookingCode}`).count(), 0);
+  // The button itself reads "Đã đến": wait for it to go, then for the status tag that replaces it.
+  await page.getByTestId(`reception-booking-attended-${bookingCode}`).waitFor({ state: 'detached' });
+  assert.match(await row.innerText(), /Đã đến/);
 
   // The register: the entry is there, filled from the booking.
   await page.getByTestId('reception-tab-register').click();
