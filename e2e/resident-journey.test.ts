@@ -177,4 +177,20 @@ test('an Open311 client creates a request and reads it back', async () => {
   const bad = await run('curl', ['-s', '-X', 'POST', `${base}/requests.json`, '--data-urlencode', 'service_code=moi_truong', '--data-urlencode', 'description=ngắn']);
   const errors = JSON.parse(bad.stdout) as { code: number; description: string }[];
   assert.equal(errors[0].code, 400);
+
+  // XML, the standard's default format, read by a real XML parser (the browser's).
+  const xmlPosted = await run('curl', ['-s', '-X', 'POST', `${base}/requests.xml`, '--data-urlencode', 'jurisdiction_id=19753', '--data-urlencode', 'service_code=giao_thong',
+    '--data-urlencode', 'address_string=Cầu Trường Tiền, Phường Phú Xuân, Thành phố Huế', '--data-urlencode', 'description=Biển báo <cấm đỗ> & đèn tín hiệu ở đầu cầu bị hỏng.']);
+  const page = await browser.newPage();
+  try {
+    const parse = (xml: string, selector: string) => page.evaluate(([x, sel]) => {
+      const doc = new DOMParser().parseFromString(x, 'text/xml');
+      return doc.querySelector('parsererror') ? 'parsererror' : doc.querySelector(sel)?.textContent ?? null;
+    }, [xml, selector] as const);
+    const xmlId = await parse(xmlPosted.stdout, 'service_requests > request > service_request_id');
+    assert.match(String(xmlId), /^[0-9a-f-]{36}$/, xmlPosted.stdout);
+    const back = (await run('curl', ['-s', `${base}/requests/${xmlId}.xml`])).stdout;
+    assert.equal(await parse(back, 'request > description'), 'Biển báo <cấm đỗ> & đèn tín hiệu ở đầu cầu bị hỏng.');
+    assert.equal(await parse((await run('curl', ['-s', `${base}/services.xml`])).stdout, 'services > service > service_code') !== 'parsererror', true);
+  } finally { await page.close(); }
 });

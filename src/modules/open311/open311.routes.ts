@@ -1,4 +1,5 @@
-// Open311 GeoReport v2 at /open311/v2/ (JSON format): discovery, services, requests; errors in the standard's shape.
+// Open311 GeoReport v2 at /open311/v2/ in XML (the standard's default) and JSON: discovery, services, requests;
+// errors in the standard's shape.
 // Console routes under /api/open311/keys issue and revoke the keys that tell integrating apps apart.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,11 +16,33 @@ import { submit, submitBody } from '../portal/index.ts';
 import { issueKey, keyId, listKeys, publicRequests, revokeKey, unitFromAddress } from './open311.service.ts';
 
 const SPEC = 'http://wiki.open311.org/GeoReport_v2';
-const NOT_JSON = 'Chỉ hỗ trợ định dạng JSON: dùng đường dẫn kết thúc bằng .json.';
+const BAD_FORMAT = 'Định dạng không được hỗ trợ: dùng đường dẫn kết thúc bằng .xml hoặc .json.';
 
-/** An Open311 error response: a list of { code, description }. */
-function open311Error(reply: FastifyReply, status: number, descriptions: string[]) {
-  return reply.code(status).type('application/json; charset=utf-8').send(descriptions.map((description) => ({ code: status, description })));
+type Format = 'json' | 'xml';
+/** The format a request asked for by its path's ending (.xml is the standard's default, .json the alternative). */
+const formatOf = (req: FastifyRequest): Format => (/\.xml$/.test(req.url.split('?')[0]) ? 'xml' : 'json');
+
+// Where a list nests in XML, each element is named in the singular.
+const SINGULAR: Record<string, string> = { endpoints: 'endpoint', formats: 'format', attributes: 'attribute', values: 'value' };
+const escapeXml = (s: string) => s.replace(/[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? '');
+function element(name: string, value: unknown): string {
+  if (value === null || value === undefined) return `<${name}/>`;
+  if (Array.isArray(value)) return `<${name}>${value.map((v) => element(SINGULAR[name] ?? 'item', v)).join('')}</${name}>`;
+  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v)).join('')}</${name}>`;
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
+}
+
+/** Sends a GeoReport answer in the asked format: JSON as is; XML as <root><item>…</item></root> (or <root>…</root> for one object). */
+function respond(req: FastifyRequest, reply: FastifyReply, status: number, root: string, item: string | null, data: unknown) {
+  reply.code(status);
+  if (formatOf(req) === 'json') return reply.type('application/json; charset=utf-8').send(data);
+  const body = item ? `<${root}>${(data as unknown[]).map((d) => element(item, d)).join('')}</${root}>` : element(root, data);
+  return reply.type('text/xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?>\n${body}`);
+}
+
+/** An Open311 error response: a list of { code, description } (XML: <errors><error>…</error></errors>). */
+function open311Error(req: FastifyRequest, reply: FastifyReply, status: number, descriptions: string[]) {
+  return respond(req, reply, status, 'errors', 'error', descriptions.map((description) => ({ code: status, description })));
 }
 
 function describe(err: AppError, lang: Lang): string[] {
@@ -71,61 +94,63 @@ export const open311Routes = (ctx: AppContext): FastifyPluginAsync => async (roo
     if (err instanceof AppError) {
       const retryAfter = (err as AppError & { retryAfter?: number }).retryAfter;
       if (retryAfter) reply.header('retry-after', String(retryAfter));
-      return open311Error(reply, err.status, describe(err, req.lang ?? 'vi'));
+      return open311Error(req, reply, err.status, describe(err, req.lang ?? 'vi'));
     }
-    if (err.statusCode && err.statusCode < 500) return open311Error(reply, err.statusCode, ['Yêu cầu không hợp lệ.']);
+    if (err.statusCode && err.statusCode < 500) return open311Error(req, reply, err.statusCode, ['Yêu cầu không hợp lệ.']);
     req.log.error({ err }, 'open311 error');
-    return open311Error(reply, 500, ['Đã có lỗi hệ thống. Vui lòng thử lại sau.']);
+    return open311Error(req, reply, 500, ['Đã có lỗi hệ thống. Vui lòng thử lại sau.']);
   });
-  app.setNotFoundHandler((_req, reply) => open311Error(reply, 404, ['Không có đường dẫn này trong Open311 GeoReport v2 của Cầu Nối.']));
+  app.setNotFoundHandler((req, reply) => open311Error(req, reply, 404, ['Không có đường dẫn này trong Open311 GeoReport v2 của Cầu Nối.']));
 
   const base = '';
   const hide = { schema: { hide: true } };
-  const json = (file: string) => (file.endsWith('.json') ? file.slice(0, -5) : null);
+  const stem = (file: string) => (/\.(json|xml)$/.test(file) ? file.replace(/\.(json|xml)$/, '') : null);
 
-  app.get(`${base}/discovery.json`, hide, async () => ({
-    changeset: '2026-11-23T00:00:00+07:00',
-    contact: 'Cầu Nối — Cổng tiếp nhận phản ánh, kiến nghị',
-    key_service: `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/console/`,
-    endpoints: [{ specification: SPEC, url: `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/open311/v2`, changeset: '2026-11-23T00:00:00+07:00', type: 'production', formats: ['application/json'] }],
-  }));
+  for (const ext of ['json', 'xml']) {
+    app.get(`${base}/discovery.${ext}`, hide, async (req, reply) => respond(req, reply, 200, 'discovery', null, {
+      changeset: '2026-11-23T00:00:00+07:00',
+      contact: 'Cầu Nối — Cổng tiếp nhận phản ánh, kiến nghị',
+      key_service: `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/console/`,
+      endpoints: [{ specification: SPEC, url: `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/open311/v2`, changeset: '2026-11-23T00:00:00+07:00', type: 'production', formats: ['text/xml', 'application/json'] }],
+    }));
 
-  app.get(`${base}/services.json`, hide, async () => (await listFields(ctx)).filter((f) => f.active).map((f) => ({
-    service_code: f.code,
-    service_name: f.name,
-    description: `Phản ánh, kiến nghị về lĩnh vực ${f.name.toLowerCase()}.`,
-    metadata: false,
-    type: 'realtime',
-    keywords: f.name.toLowerCase(),
-    group: f.level === 'province' ? 'Cấp tỉnh' : 'Cấp xã',
-  })));
+    app.get(`${base}/services.${ext}`, hide, async (req, reply) => respond(req, reply, 200, 'services', 'service', (await listFields(ctx)).filter((f) => f.active).map((f) => ({
+      service_code: f.code,
+      service_name: f.name,
+      description: `Phản ánh, kiến nghị về lĩnh vực ${f.name.toLowerCase()}.`,
+      metadata: false,
+      type: 'realtime',
+      keywords: f.name.toLowerCase(),
+      group: f.level === 'province' ? 'Cấp tỉnh' : 'Cấp xã',
+    }))));
+  }
 
   app.get(`${base}/services/:file`, hide, async (req, reply) => {
-    const code = json((req.params as { file: string }).file);
-    if (code === null) return open311Error(reply, 400, [NOT_JSON]);
+    const code = stem((req.params as { file: string }).file);
+    if (code === null) return open311Error(req, reply, 400, [BAD_FORMAT]);
     const field = (await listFields(ctx)).find((f) => f.code === code && f.active);
-    if (!field) return open311Error(reply, 404, [`Không có dịch vụ "${code}".`]);
-    return { service_code: field.code, attributes: [] };
+    if (!field) return open311Error(req, reply, 404, [`Không có dịch vụ "${code}".`]);
+    return respond(req, reply, 200, 'service_definition', null, { service_code: field.code, attributes: [] });
   });
 
-  app.post(`${base}/requests.json`, hide, async (req: FastifyRequest, reply) => {
+  const create = async (req: FastifyRequest, reply: FastifyReply) => {
     const parsed = requestForm.safeParse(req.body ?? {});
     if (!parsed.success) throw new AppError('validation_failed', {}, zodFieldErrors(parsed.error.issues, req.lang));
     const f = parsed.data;
     const apiKey = await keyId(ctx, f.api_key);
-    if (apiKey === 'invalid') return open311Error(reply, 403, ['api_key không hợp lệ hoặc đã bị thu hồi.']);
-    if ((f.lat === undefined) !== (f.long === undefined)) return open311Error(reply, 400, ['Cần gửi cả lat và long.']);
-    if (f.lat === undefined && !f.address_string && !f.address_id) return open311Error(reply, 400, ['Cần vị trí: lat và long, hoặc address_string.']);
+    if (apiKey === 'invalid') return open311Error(req, reply, 403, ['api_key không hợp lệ hoặc đã bị thu hồi.']);
+    if ((f.lat === undefined) !== (f.long === undefined)) return open311Error(req, reply, 400, ['Cần gửi cả lat và long.']);
+    if (f.lat === undefined && !f.address_string && !f.address_id) return open311Error(req, reply, 400, ['Cần vị trí: lat và long, hoặc address_string.']);
     let unitCode: string | undefined;
     if (f.jurisdiction_id) {
       const unit = await unitInForce(ctx, f.jurisdiction_id);
-      if (!unit) return open311Error(reply, 404, [`Không có đơn vị hành chính (jurisdiction_id) "${f.jurisdiction_id}".`]);
+      if (!unit) return open311Error(req, reply, 404, [`Không có đơn vị hành chính (jurisdiction_id) "${f.jurisdiction_id}".`]);
       unitCode = unit.code;
     } else if (f.address_string) {
       unitCode = (await unitFromAddress(ctx, f.address_string))?.code;
     }
     if (!unitCode) {
-      return open311Error(reply, 400, ['Không xác định được xã, phường: gửi jurisdiction_id (mã đơn vị hành chính) hoặc ghi tên xã, phường và tỉnh, thành phố trong address_string.']);
+      return open311Error(req, reply, 400, ['Không xác định được xã, phường: gửi jurisdiction_id (mã đơn vị hành chính) hoặc ghi tên xã, phường và tỉnh, thành phố trong address_string.']);
     }
     const firstLine = f.description.split('\n')[0].trim();
     const title = firstLine.length > 120 ? `${firstLine.slice(0, 117).trimEnd()}…` : firstLine.length >= 5 ? firstLine : f.description.slice(0, 120);
@@ -146,39 +171,41 @@ export const open311Routes = (ctx: AppContext): FastifyPluginAsync => async (roo
       apiKeyId: apiKey, files: [], lang: req.lang,
     }));
     const r = out.receipt;
-    return reply.code(200).send([{
+    return respond(req, reply, 200, 'service_requests', 'request', [{
       service_request_id: await caseIdOf(ctx, r.trackingCode),
       service_notice: `Đã nhận, số ${r.caseNumber}. Mã tra cứu ${r.trackingCode}, mã bí mật ${r.secret}; theo dõi tại ${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/theo-doi`,
       account_id: null,
     }]);
-  });
+  };
 
-  app.get(`${base}/requests.json`, hide, async (req, reply) => {
+  const list = async (req: FastifyRequest, reply: FastifyReply) => {
     const parsed = listQuery.safeParse(req.query ?? {});
     if (!parsed.success) throw new AppError('validation_failed', {}, zodFieldErrors(parsed.error.issues, req.lang));
     const q = parsed.data;
     const ids = q.service_request_id?.split(',').map((s) => s.trim()).filter(Boolean);
-    if (ids?.some((id) => !uuid.test(id))) return open311Error(reply, 400, ['service_request_id không hợp lệ.']);
-    if (q.status && q.status !== 'open' && q.status !== 'closed') return open311Error(reply, 400, ['status chỉ nhận open hoặc closed.']);
+    if (ids?.some((id) => !uuid.test(id))) return open311Error(req, reply, 400, ['service_request_id không hợp lệ.']);
+    if (q.status && q.status !== 'open' && q.status !== 'closed') return open311Error(req, reply, 400, ['status chỉ nhận open hoặc closed.']);
     // Without a range: the last 90 days, at most 1000 requests (the standard's defaults).
     const end = q.end_date ? new Date(q.end_date) : undefined;
     const start = q.start_date ? new Date(q.start_date) : ids?.length ? undefined : new Date((end ?? new Date()).getTime() - 90 * 86_400_000);
-    if (start && end && start > end) return open311Error(reply, 400, ['start_date phải trước end_date.']);
-    return publicRequests(ctx, { ids, serviceCode: q.service_code, start, end, status: q.status as 'open' | 'closed' | undefined, limit: 1000 });
-  });
+    if (start && end && start > end) return open311Error(req, reply, 400, ['start_date phải trước end_date.']);
+    return respond(req, reply, 200, 'service_requests', 'request',
+      await publicRequests(ctx, { ids, serviceCode: q.service_code, start, end, status: q.status as 'open' | 'closed' | undefined, limit: 1000 }));
+  };
+  for (const ext of ['json', 'xml']) {
+    app.post(`${base}/requests.${ext}`, hide, create);
+    app.get(`${base}/requests.${ext}`, hide, list);
+  }
 
   app.get(`${base}/requests/:file`, hide, async (req, reply) => {
-    const id = json((req.params as { file: string }).file);
-    if (id === null) return open311Error(reply, 400, [NOT_JSON]);
-    if (!uuid.test(id)) return open311Error(reply, 404, ['Không tìm thấy yêu cầu.']);
+    const id = stem((req.params as { file: string }).file);
+    if (id === null) return open311Error(req, reply, 400, [BAD_FORMAT]);
+    if (!uuid.test(id)) return open311Error(req, reply, 404, ['Không tìm thấy yêu cầu.']);
     const found = await publicRequests(ctx, { ids: [id], limit: 1 });
-    if (found.length === 0) return open311Error(reply, 404, ['Không tìm thấy yêu cầu.']);
-    return found;
+    if (found.length === 0) return open311Error(req, reply, 404, ['Không tìm thấy yêu cầu.']);
+    return respond(req, reply, 200, 'service_requests', 'request', found);
   });
 
-  for (const path of ['services.xml', 'requests.xml', 'discovery.xml']) {
-    app.all(`${base}/${path}`, hide, async (_req, reply) => open311Error(reply, 400, [NOT_JSON]));
-  }
 }, { prefix: '/open311/v2' });
 
 async function caseIdOf(ctx: AppContext, trackingCode: string): Promise<string> {

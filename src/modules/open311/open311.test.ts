@@ -113,7 +113,7 @@ describe('Open311 GeoReport v2', () => {
       assert.match(body.map((e: { description: string }) => e.description).join(' '), pattern);
     }
     assert.equal(await count(), before);
-    assert.equal((await get('/open311/v2/requests.xml')).json()[0].code, 400);
+    assert.equal((await get('/open311/v2/requests.csv')).statusCode, 404);
     assert.equal((await get('/open311/v2/requests/khong-phai-id.json')).statusCode, 404);
     assert.equal((await get('/open311/v2/requests.json?status=dang_mo')).statusCode, 400);
   });
@@ -134,6 +134,29 @@ describe('Open311 GeoReport v2', () => {
     assert.ok(!JSON.stringify(keys).includes(key), 'the key is shown once, never listed');
     assert.equal((await h.app.inject({ method: 'DELETE', url: `/api/open311/keys/${id}`, headers: { cookie: centralAdmin } })).statusCode, 200);
     assert.equal((await post(example({ api_key: key }))).statusCode, 403);
+  });
+
+  test('XML, the standard\'s default format: services, a new request, reading it back, errors', async () => {
+    const services = await get('/open311/v2/services.xml');
+    assert.match(String(services.headers['content-type']), /^text\/xml/);
+    assert.match(services.body, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<services><service><service_code>/);
+    assert.match(services.body, /<service><service_code>moi_truong<\/service_code><service_name>Môi trường<\/service_name>.*?<metadata>false<\/metadata><type>realtime<\/type>/);
+    const created = await h.app.inject({
+      method: 'POST', url: '/open311/v2/requests.xml', remoteAddress: '203.0.113.40',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form(example({ description: 'Nắp cống bị vỡ trước số 3 Lê Lợi, <nguy hiểm> & cần thay.' })),
+    });
+    assert.equal(created.statusCode, 200, created.body);
+    const id = /<service_request_id>([0-9a-f-]{36})<\/service_request_id>/.exec(created.body)?.[1];
+    assert.ok(id, created.body);
+    assert.match(created.body, /<account_id\/>/);
+    const read = await get(`/open311/v2/requests/${id}.xml`);
+    assert.match(read.body, /^<\?xml[^>]*>\n<service_requests><request><service_request_id>/);
+    assert.match(read.body, /<description>Nắp cống bị vỡ trước số 3 Lê Lợi, &lt;nguy hiểm&gt; &amp; cần thay\.<\/description>/);
+    assert.match(read.body, /<status>open<\/status>/);
+    const error = await h.app.inject({ method: 'POST', url: '/open311/v2/requests.xml', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ service_code: 'moi_truong', description: 'ngắn' }) });
+    assert.equal(error.statusCode, 400);
+    assert.match(error.body, /<errors><error><code>400<\/code><description>[^<]+<\/description><\/error>/);
+    assert.match((await get('/open311/v2/discovery.xml')).body, /<formats><format>text\/xml<\/format><format>application\/json<\/format><\/formats>/);
   });
 
   test('the same limits as the portal', async () => {
