@@ -100,14 +100,18 @@ export const caseRoutes = (ctx: AppContext): FastifyPluginAsync => async (app) =
   }, async (req, reply) => {
     const actor = requireActor(req);
     if (!req.isMultipart()) throw new AppError('attachment_missing');
-    const file = await req.file();
-    if (!file) throw new AppError('attachment_missing');
+    let file: Awaited<ReturnType<typeof req.file>>;
     let bytes: Buffer;
     try {
+      file = await req.file();
+      if (!file) throw new AppError('attachment_missing');
       bytes = await file.toBuffer();
     } catch (err) {
+      if (err instanceof AppError) throw err;
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment_too_large', { limit: `${Math.round(ctx.config.ATTACHMENT_MAX_BYTES / 1_048_576)} MB` });
-      throw err;
+      // A cut-off or malformed upload is the client's, not ours.
+      req.log.info({ err }, 'malformed multipart upload');
+      throw new AppError('validation_failed');
     }
     const flag = file.fields.identity as { value?: unknown } | undefined;
     const out = await settle(ctx, req, await addAttachment(ctx, actor, req.params.id, { name: file.filename.normalize('NFC').slice(0, 200), bytes, identity: flag?.value === 'true' }, req.ip));

@@ -112,6 +112,11 @@ export async function publicRequests(ctx: AppContext, f: RequestFilter) {
     from cases_case c left join portal_submission s on s.case_id = c.id join cases_field f on f.code = c.field_code
     where ${sql.join(where, sql` and `)}
     order by c.created_at desc limit ${f.limit}`);
+  const names = new Map<string, string>();
+  const agency = async (code: string) => {
+    if (!names.has(code)) names.set(code, (await getUnit(ctx, code))?.unit.name ?? code);
+    return names.get(code)!;
+  };
   const out = [];
   for (const r of rows) {
     const closed = CLOSED_STATES.includes(r.state);
@@ -124,7 +129,7 @@ export async function publicRequests(ctx: AppContext, f: RequestFilter) {
       service_code: r.field_code,
       // What an Open311 client sent is public by the standard; a portal case shows only its title.
       description: fromOpen311 ? r.content : r.title,
-      agency_responsible: (await getUnit(ctx, r.responsible_unit_code))?.unit.name ?? r.responsible_unit_code,
+      agency_responsible: await agency(r.responsible_unit_code),
       service_notice: null,
       requested_datetime: iso(new Date(r.created_at)),
       updated_datetime: iso(new Date(r.updated_at)),

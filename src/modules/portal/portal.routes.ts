@@ -28,7 +28,7 @@ function parseSubmission(raw: unknown, lang: 'vi' | 'en'): SubmitBody {
 
 export const portalRoutes = (ctx: AppContext): FastifyPluginAsync => async (app) => {
   await app.register(multipart, {
-    limits: { fileSize: ctx.config.ATTACHMENT_MAX_BYTES, files: ctx.config.PORTAL_PUBLIC_FILES + 1, fields: 1, fieldSize: 64 * 1024, parts: ctx.config.PORTAL_PUBLIC_FILES + 2 },
+    limits: { fileSize: ctx.config.ATTACHMENT_MAX_BYTES, files: ctx.config.PORTAL_PUBLIC_FILES + 1, fields: 4, fieldSize: 64 * 1024, parts: ctx.config.PORTAL_PUBLIC_FILES + 2 },
   });
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -63,6 +63,11 @@ export const portalRoutes = (ctx: AppContext): FastifyPluginAsync => async (app)
         const code = (err as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment_too_large', { limit: `${Math.round(ctx.config.ATTACHMENT_MAX_BYTES / 1_048_576)} MB` });
         if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw new AppError('too_many_files', { max: ctx.config.PORTAL_PUBLIC_FILES });
+        // Anything else here is the body itself being malformed (a cut-off upload, too many fields).
+        if (!(err instanceof AppError)) {
+          req.log.info({ err }, 'malformed multipart submission');
+          throw new AppError('validation_failed');
+        }
         throw err;
       }
       body = parseSubmission(raw, req.lang);

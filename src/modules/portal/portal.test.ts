@@ -355,3 +355,17 @@ describe('the outbox', () => {
     assert.match(inbox[before].subject ?? '', /Đã nhận đơn/);
   });
 });
+
+describe('malformed multipart', () => {
+  test('extra fields, a broken body or a missing data part: a clear 400, nothing written', async () => {
+    const before = await count('cases_case');
+    const boundary = '----caunoiextra';
+    const many = Array.from({ length: 6 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="x${i}"\r\n\r\nv\r\n`).join('') + `--${boundary}--\r\n`;
+    for (const payload of [many, `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\n\r\nabc`, `--${boundary}--\r\n`]) {
+      const res = await h.app.inject({ method: 'POST', url: '/api/public/cases', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'idempotency-key': key() } });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().code, 'validation_failed');
+    }
+    assert.equal(await count('cases_case'), before);
+  });
+});
