@@ -1,6 +1,6 @@
 // What a resident may see of a case: its progress in plain words (tracking) and the answers officials chose to publish.
 // Never the petitioner, the handler's name, the findings, or the resident's own words on the public page.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { lunarLabelVi, lunarOf } from '../../platform/calendar.ts';
 import type { AppContext } from '../../platform/http.ts';
 import { foldKey } from '../../platform/text.ts';
@@ -8,7 +8,7 @@ import type { Executor } from '../../db/database.ts';
 import { getUnit } from '../units/index.ts';
 import * as repo from './cases.repository.ts';
 import { deadlineView } from './cases.deadlines.ts';
-import { casesCase, type CaseRow, type EventRow } from './cases.tables.ts';
+import { casesAttachment, casesCase, casesField, type CaseRow, type EventRow } from './cases.tables.ts';
 import { KIND_NAMES, type Kind, type State } from './cases.workflow.ts';
 
 /** The state as a resident would say it, with one sentence of what it means for them. */
@@ -145,3 +145,40 @@ export async function publicAnswers(ctx: AppContext, f: AnswerFilter) {
 
 /** The field list (also what Open311 calls services). */
 export const listFields = (ctx: AppContext) => repo.fields(ctx.database.db);
+
+/** How many files a case holds (a resident's receipt counts them). */
+export async function attachmentCount(ctx: AppContext, caseId: string): Promise<number> {
+  const [{ n }] = await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(casesAttachment).where(eq(casesAttachment.caseId, caseId));
+  return Number(n);
+}
+
+/** Case numbers by id, for lists kept by other modules (ratings). */
+export async function caseNumbers(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.database.db.select({ id: casesCase.id, number: casesCase.number }).from(casesCase).where(inArray(casesCase.id, ids));
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
+
+export const CLOSED_FOR_PUBLIC: readonly string[] = ['answered', 'closed', 'guided', 'transferred', 'filed', 'split', 'withdrawn'];
+
+export interface PublicRequestFilter {
+  /** Cases public whatever their answer (sent through an open channel); the others appear once their answer is published. */
+  include: string[]; ids?: string[]; fieldCode?: string; start?: Date; end?: Date; status?: 'open' | 'closed'; limit: number;
+}
+
+/** Recommendations and reflections that may be listed publicly, newest first, with what a public list shows of them. */
+export async function publicRequestCases(ctx: AppContext, f: PublicRequestFilter) {
+  const open = f.include.length ? sql`(${casesCase.publishable} or ${inArray(casesCase.id, f.include)})` : sql`${casesCase.publishable}`;
+  const where: SQL[] = [open, inArray(casesCase.kind, ['phan_anh', 'kien_nghi'])];
+  if (f.ids?.length) where.push(inArray(casesCase.id, f.ids));
+  if (f.fieldCode) where.push(eq(casesCase.fieldCode, f.fieldCode));
+  if (f.start) where.push(sql`${casesCase.createdAt} >= ${f.start.toISOString()}`);
+  if (f.end) where.push(sql`${casesCase.createdAt} <= ${f.end.toISOString()}`);
+  if (f.status) where.push(f.status === 'closed' ? inArray(casesCase.state, [...CLOSED_FOR_PUBLIC]) : sql`not ${inArray(casesCase.state, [...CLOSED_FOR_PUBLIC])}`);
+  return ctx.database.db.select({
+    id: casesCase.id, state: casesCase.state, fieldCode: casesCase.fieldCode, fieldName: casesField.name, title: casesCase.title, content: casesCase.content,
+    publishable: casesCase.publishable, answer: casesCase.answer, responsibleUnitCode: casesCase.responsibleUnitCode, createdAt: casesCase.createdAt,
+    updatedAt: casesCase.updatedAt, dueOn: casesCase.dueOn, placeAddress: casesCase.placeAddress, placeLat: casesCase.placeLat, placeLng: casesCase.placeLng,
+  }).from(casesCase).innerJoin(casesField, eq(casesField.code, casesCase.fieldCode))
+    .where(and(...where)).orderBy(desc(casesCase.createdAt)).limit(f.limit);
+}

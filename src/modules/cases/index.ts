@@ -7,7 +7,9 @@ import { caseJobs } from './cases.jobs.ts';
 import { ensureKeys } from './cases.admin.ts';
 
 export { createCase, addEvent, getCase, receivePublicCase, onCaseEvent, type PublicIntake, type CaseEventListener } from './cases.service.ts';
-export { publicCase, publicAnswers, listFields, lunarText, PUBLIC_STATES, type PublicCaseView } from './cases.public.ts';
+export {
+  publicCase, publicAnswers, listFields, lunarText, attachmentCount, caseNumbers, publicRequestCases, PUBLIC_STATES, CLOSED_FOR_PUBLIC, type PublicCaseView,
+} from './cases.public.ts';
 export { inspect as inspectAttachment, attachPublicFiles } from './cases.attachments.ts';
 export { petitionerInput } from './cases.schemas.ts';
 export { KINDS, CHANNELS, STATES } from './cases.workflow.ts';

@@ -4,7 +4,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import formbody from '@fastify/formbody';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, problemBody, type Lang } from '../../platform/errors.ts';
 import { requireActor, settle, type AppContext } from '../../platform/http.ts';
@@ -172,7 +171,7 @@ export const open311Routes = (ctx: AppContext): FastifyPluginAsync => async (roo
     }));
     const r = out.receipt;
     return respond(req, reply, 200, 'service_requests', 'request', [{
-      service_request_id: await caseIdOf(ctx, r.trackingCode),
+      service_request_id: out.caseId,
       service_notice: `Đã nhận, số ${r.caseNumber}. Mã tra cứu ${r.trackingCode}, mã bí mật ${r.secret}; theo dõi tại ${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/theo-doi`,
       account_id: null,
     }]);
@@ -207,11 +206,6 @@ export const open311Routes = (ctx: AppContext): FastifyPluginAsync => async (roo
   });
 
 }, { prefix: '/open311/v2' });
-
-async function caseIdOf(ctx: AppContext, trackingCode: string): Promise<string> {
-  const [row] = await ctx.database.rows<{ id: string }>(sql`select case_id as id from portal_submission where tracking_code = ${trackingCode}`);
-  return row.id;
-}
 
 const keyTags = ['Open311 — khóa ứng dụng'];
 const keyList = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), hint: z.string(), createdAt: z.string(), revokedAt: z.string().nullable(), requests: z.int() })) });

@@ -2,14 +2,15 @@
 // the same intake as the portal (same validation, same limits), and the public list holds what Open311 clients sent
 // and the answers officials published.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { can, type Actor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { definePolicy } from '../../platform/access.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
 import { foldKey } from '../../platform/text.ts';
-import { PUBLIC_STATES } from '../cases/index.ts';
+import { CLOSED_FOR_PUBLIC, PUBLIC_STATES, publicRequestCases } from '../cases/index.ts';
+import { casesSentVia, submissionsPerApiKey } from '../portal/index.ts';
 import { getUnit, searchUnits, type UnitRow } from '../units/index.ts';
 import { pgTable, uuid, text, timestamp } from 'drizzle-orm/pg-core';
 
@@ -42,8 +43,7 @@ export async function listKeys(ctx: AppContext, actor: Actor) {
   if (!can(actor, OPEN311_KEYS_MANAGE, { unitPath: ROOT })) return denied('forbidden', { action: OPEN311_KEYS_MANAGE, unitPath: ROOT });
   const rows = await ctx.database.db.select({ id: open311Key.id, name: open311Key.name, hint: open311Key.keyHint, createdAt: open311Key.createdAt, revokedAt: open311Key.revokedAt })
     .from(open311Key).orderBy(desc(open311Key.createdAt));
-  const counts = await ctx.database.rows<{ id: string; n: number }>(sql`select api_key_id as id, count(*)::int as n from portal_submission where api_key_id is not null group by api_key_id`);
-  const byId = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  const byId = await submissionsPerApiKey(ctx);
   return ok(rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null, requests: byId.get(r.id) ?? 0 })));
 }
 
@@ -92,26 +92,13 @@ export async function unitFromAddress(ctx: AppContext, address: string): Promise
 
 export interface RequestFilter { ids?: string[]; serviceCode?: string; start?: Date; end?: Date; status?: 'open' | 'closed'; limit: number }
 
-const CLOSED_STATES = ['answered', 'closed', 'guided', 'transferred', 'filed', 'split', 'withdrawn'];
 const iso = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+07:00');
 
 /** Public requests: those sent through Open311, and cases whose answer was published. Newest first. */
 export async function publicRequests(ctx: AppContext, f: RequestFilter) {
-  const where: SQL[] = [sql`(s.via = 'open311' or c.publishable)`, sql`c.kind in ('phan_anh', 'kien_nghi')`];
-  if (f.ids?.length) where.push(sql`c.id in (${sql.join(f.ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-  if (f.serviceCode) where.push(sql`c.field_code = ${f.serviceCode}`);
-  if (f.start) where.push(sql`c.created_at >= ${f.start.toISOString()}`);
-  if (f.end) where.push(sql`c.created_at <= ${f.end.toISOString()}`);
-  if (f.status) where.push(f.status === 'closed' ? sql`c.state in (${sql.join(CLOSED_STATES.map((s) => sql`${s}`), sql`, `)})` : sql`c.state not in (${sql.join(CLOSED_STATES.map((s) => sql`${s}`), sql`, `)})`);
-  const rows = await ctx.database.rows<{
-    id: string; state: string; field_code: string; field_name: string; title: string; content: string; via: string | null; publishable: boolean; answer: string | null;
-    responsible_unit_code: string; created_at: string; updated_at: string; due_on: string | null; place_address: string | null; place_lat: number | null; place_lng: number | null;
-  }>(sql`
-    select c.id, c.state, c.field_code, f.name as field_name, c.title, c.content, s.via, c.publishable, c.answer, c.responsible_unit_code,
-      c.created_at, c.updated_at, to_char(c.due_on, 'YYYY-MM-DD') as due_on, c.place_address, c.place_lat, c.place_lng
-    from cases_case c left join portal_submission s on s.case_id = c.id join cases_field f on f.code = c.field_code
-    where ${sql.join(where, sql` and `)}
-    order by c.created_at desc limit ${f.limit}`);
+  const sent = await casesSentVia(ctx, 'open311', { ids: f.ids, start: f.start, end: f.end, limit: f.limit });
+  const rows = await publicRequestCases(ctx, { include: sent, ids: f.ids, fieldCode: f.serviceCode, start: f.start, end: f.end, status: f.status, limit: f.limit });
+  const fromOpen311 = new Set(sent);
   const names = new Map<string, string>();
   const agency = async (code: string) => {
     if (!names.has(code)) names.set(code, (await getUnit(ctx, code))?.unit.name ?? code);
@@ -119,26 +106,26 @@ export async function publicRequests(ctx: AppContext, f: RequestFilter) {
   };
   const out = [];
   for (const r of rows) {
-    const closed = CLOSED_STATES.includes(r.state);
-    const fromOpen311 = r.via === 'open311';
+    const closed = CLOSED_FOR_PUBLIC.includes(r.state);
+    const open311 = fromOpen311.has(r.id);
     out.push({
       service_request_id: r.id,
       status: closed ? 'closed' : 'open',
       status_notes: r.publishable && r.answer ? r.answer : PUBLIC_STATES[r.state as keyof typeof PUBLIC_STATES].text,
-      service_name: r.field_name,
-      service_code: r.field_code,
+      service_name: r.fieldName,
+      service_code: r.fieldCode,
       // What an Open311 client sent is public by the standard; a portal case shows only its title.
-      description: fromOpen311 ? r.content : r.title,
-      agency_responsible: await agency(r.responsible_unit_code),
+      description: open311 ? r.content : r.title,
+      agency_responsible: await agency(r.responsibleUnitCode),
       service_notice: null,
-      requested_datetime: iso(new Date(r.created_at)),
-      updated_datetime: iso(new Date(r.updated_at)),
-      expected_datetime: r.due_on && !closed ? `${r.due_on}T17:00:00+07:00` : null,
-      address: fromOpen311 ? r.place_address : null,
+      requested_datetime: iso(r.createdAt),
+      updated_datetime: iso(r.updatedAt),
+      expected_datetime: r.dueOn && !closed ? `${r.dueOn}T17:00:00+07:00` : null,
+      address: open311 ? r.placeAddress : null,
       address_id: null,
       zipcode: null,
-      lat: fromOpen311 && r.place_lat !== null ? Number(r.place_lat) : null,
-      long: fromOpen311 && r.place_lng !== null ? Number(r.place_lng) : null,
+      lat: open311 && r.placeLat !== null ? Number(r.placeLat) : null,
+      long: open311 && r.placeLng !== null ? Number(r.placeLng) : null,
       media_url: null,
     });
   }

@@ -5,7 +5,7 @@ import { sweep } from '../../platform/ratelimit.ts';
 import { portalRoutes } from './portal.routes.ts';
 import './portal.messages.ts';
 
-export { submit, type SubmitMeta, type Receipt, type Upload } from './portal.service.ts';
+export { submit, casesSentVia, submissionsPerApiKey, type SubmitMeta, type Receipt, type Upload } from './portal.service.ts';
 export { parseTrackingCode } from './portal.tracking.ts';
 export { submitBody } from './portal.schemas.ts';
 

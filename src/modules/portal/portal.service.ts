@@ -1,13 +1,13 @@
 // The residents' use cases: send a concern (portal or Open311), follow it with code and secret, rate the answer.
 import { createHash } from 'node:crypto';
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { can, type Actor } from '../../platform/access.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { enforce, exceeded, hit, rateLimited, type Limit } from '../../platform/ratelimit.ts';
 import { masterKey } from '../../platform/secrets.ts';
 import type { Lang } from '../../platform/errors.ts';
 import {
-  attachPublicFiles, inspectAttachment, lunarText, publicCase, receivePublicCase, KIND_NAMES, type CaseRow, type PublicCaseView,
+  attachPublicFiles, attachmentCount, caseNumbers, inspectAttachment, lunarText, publicCase, receivePublicCase, KIND_NAMES, type CaseRow, type PublicCaseView,
 } from '../cases/index.ts';
 import { getUnit } from '../units/index.ts';
 import { portalRating, portalSubmission, type SubmissionRow } from './portal.tables.ts';
@@ -27,6 +27,7 @@ export interface Receipt {
 }
 
 const HOUR = 3600;
+const vnDayOf = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** A stable fingerprint of what was sent: the same retry has the same one, whatever the key order. */
 function fingerprint(body: unknown, files: Upload[]): string {
@@ -38,18 +39,15 @@ function fingerprint(body: unknown, files: Upload[]): string {
 }
 
 async function receiptOf(ctx: AppContext, sub: SubmissionRow): Promise<Receipt> {
-  const found = (await publicCase(ctx, sub.caseId))!;
-  const c = found.row;
+  const c = (await publicCase(ctx, sub.caseId))!.row;
   const unit = (await getUnit(ctx, c.receivingUnitCode))?.unit.name ?? c.receivingUnitCode;
-  const [{ n }] = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from cases_attachment where case_id = ${c.id}`);
   const contact = openContact(ctx, c.id, sub.contactSealed);
-  // The intake deadline from the first log entry: the case may have moved on since.
-  const [first] = await ctx.database.rows<{ due: string | null }>(sql`select data->>'dueOn' as due from cases_event where case_id = ${c.id} and type = 'received' order by seq limit 1`);
-  const dueOn = c.state === 'received' ? c.dueOn : first?.due ?? null;
+  // The intake deadline while the case waits for it; once it has moved on, that deadline no longer applies.
+  const dueOn = c.state === 'received' ? c.dueOn : null;
   return {
     trackingCode: sub.trackingCode, secret: secretFor(masterKey(ctx.config), c.id), caseNumber: c.number, kind: c.kind as Receipt['kind'],
     kindName: KIND_NAMES[c.kind as keyof typeof KIND_NAMES], title: c.title, receivedOn: c.receivedOn, receivingUnit: { code: c.receivingUnitCode, name: unit },
-    dueOn, dueOnLunar: lunarText(dueOn), emailQueued: Boolean(contact.email), attachments: Number(n),
+    dueOn, dueOnLunar: lunarText(dueOn), emailQueued: Boolean(contact.email), attachments: await attachmentCount(ctx, c.id),
   };
 }
 
@@ -67,12 +65,12 @@ const isUniqueViolation = (err: unknown) => {
  * Receives a concern from a resident. A retry with the same idempotency key and the same content returns the first
  * receipt (replayed); the same key with other content is refused. Limits per address and per device hold back abuse.
  */
-export async function submit(ctx: AppContext, body: SubmitBody, meta: SubmitMeta): Promise<Outcome<{ receipt: Receipt; replayed: boolean }>> {
+export async function submit(ctx: AppContext, body: SubmitBody, meta: SubmitMeta): Promise<Outcome<{ receipt: Receipt; replayed: boolean; caseId: string }>> {
   const hash = fingerprint(body, meta.files);
   const key = meta.idempotencyKey ? `${meta.via}:${meta.idempotencyKey}` : null;
   if (key) {
     const seen = await byKey(ctx, key);
-    if (seen) return seen.requestHash === hash ? ok({ receipt: await receiptOf(ctx, seen), replayed: true }) : fail('idempotency_conflict');
+    if (seen) return seen.requestHash === hash ? ok({ receipt: await receiptOf(ctx, seen), replayed: true, caseId: seen.caseId }) : fail('idempotency_conflict');
   }
   if (!body.consent) return fail('consent_required');
   if (meta.files.length > ctx.config.PORTAL_PUBLIC_FILES) return fail('too_many_files', { max: ctx.config.PORTAL_PUBLIC_FILES });
@@ -112,12 +110,12 @@ export async function submit(ctx: AppContext, body: SubmitBody, meta: SubmitMeta
       kindName: KIND_NAMES[c.kind as keyof typeof KIND_NAMES], title: c.title, receivedOn: c.receivedOn,
       receivingUnit: { code: c.receivingUnitCode, name: receivingName }, dueOn: c.dueOn, dueOnLunar: lunarText(c.dueOn), emailQueued, attachments: files.length,
     };
-    return ok({ receipt, replayed: false });
+    return ok({ receipt, replayed: false, caseId: c.id });
   } catch (err) {
     // Two copies of one retry raced: the first one's receipt is the answer.
     if (key && isUniqueViolation(err)) {
       const seen = await byKey(ctx, key);
-      if (seen) return seen.requestHash === hash ? ok({ receipt: await receiptOf(ctx, seen), replayed: true }) : fail('idempotency_conflict');
+      if (seen) return seen.requestHash === hash ? ok({ receipt: await receiptOf(ctx, seen), replayed: true, caseId: seen.caseId }) : fail('idempotency_conflict');
     }
     throw err;
   }
@@ -149,7 +147,7 @@ export type TrackView = PublicCaseView & {
 async function trackViewOf(ctx: AppContext, sub: SubmissionRow): Promise<TrackView> {
   const found = (await publicCase(ctx, sub.caseId))!;
   const [r] = await ctx.database.db.select().from(portalRating).where(eq(portalRating.caseId, sub.caseId));
-  const rating = r ? { score: r.score, comment: r.comment, on: new Date(r.createdAt.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) } : null;
+  const rating = r ? { score: r.score, comment: r.comment, on: vnDayOf(r.createdAt) } : null;
   return { ...found.view, trackingCode: sub.trackingCode, canRate: !rating && rateable(found.row), rating };
 }
 
@@ -189,12 +187,29 @@ export async function satisfactionOf(ctx: AppContext, actor: Actor, q: { unit: s
   const distribution = [1, 2, 3, 4, 5].map((s) => Number(dist.find((d) => Number(d.score) === s)?.n ?? 0));
   const count = distribution.reduce((a, b) => a + b, 0);
   const average = count ? Math.round((distribution.reduce((a, n, i) => a + n * (i + 1), 0) / count) * 100) / 100 : null;
-  const comments = await ctx.database.rows<{ score: number; comment: string; day: string; number: string }>(sql`
-    select portal_rating.score, portal_rating.comment, to_char(portal_rating.created_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day, cases_case.number
-    from portal_rating join cases_case on cases_case.id = portal_rating.case_id
-    where ${cond} and portal_rating.comment is not null order by portal_rating.created_at desc limit 20`);
+  const comments = await ctx.database.db.select({ caseId: portalRating.caseId, score: portalRating.score, comment: portalRating.comment, at: portalRating.createdAt })
+    .from(portalRating).where(and(cond, isNotNull(portalRating.comment))).orderBy(desc(portalRating.createdAt)).limit(20);
+  const numbers = await caseNumbers(ctx, comments.map((c) => c.caseId));
   return ok({
     unit: { code: view.unit.code, name: view.unit.name }, count, average, distribution,
-    comments: comments.map((c) => ({ score: Number(c.score), comment: c.comment, on: c.day, caseNumber: c.number })),
+    comments: comments.map((c) => ({ score: c.score, comment: c.comment!, on: vnDayOf(c.at), caseNumber: numbers.get(c.caseId) ?? '' })),
   });
+}
+
+/** Cases sent through one channel, newest first (Open311's public list starts from them). */
+export async function casesSentVia(ctx: AppContext, via: 'portal' | 'open311', f: { ids?: string[]; start?: Date; end?: Date; limit: number }): Promise<string[]> {
+  const where: SQL[] = [eq(portalSubmission.via, via)];
+  if (f.ids?.length) where.push(inArray(portalSubmission.caseId, f.ids));
+  if (f.start) where.push(gte(portalSubmission.createdAt, f.start));
+  if (f.end) where.push(lte(portalSubmission.createdAt, f.end));
+  const rows = await ctx.database.db.select({ id: portalSubmission.caseId }).from(portalSubmission).where(and(...where))
+    .orderBy(desc(portalSubmission.createdAt)).limit(f.limit);
+  return rows.map((r) => r.id);
+}
+
+/** How many submissions each integration key sent. */
+export async function submissionsPerApiKey(ctx: AppContext): Promise<Map<string, number>> {
+  const rows = await ctx.database.db.select({ id: portalSubmission.apiKeyId, n: sql<number>`count(*)::int` }).from(portalSubmission)
+    .where(isNotNull(portalSubmission.apiKeyId)).groupBy(portalSubmission.apiKeyId);
+  return new Map(rows.map((r) => [r.id!, Number(r.n)]));
 }

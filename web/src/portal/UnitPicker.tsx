@@ -6,6 +6,7 @@ import { errorMessage } from '../shared/errors.ts';
 import { isExpired } from '../shared/format.ts';
 import { placeLine } from '../shared/units.ts';
 import { useUnitSearch } from '../shared/useUnitSearch.ts';
+import { FieldNotes } from './form.tsx';
 
 /** What a form keeps of the chosen unit (enough to show it again after a reload). */
 export interface PickedUnit {
@@ -100,16 +101,7 @@ export function UnitPicker({ id, label, hint, value, onChange, required, noMark,
       <label className="field__label" htmlFor={id}>
         {labelText}
       </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       <input
         ref={input}
         id={id}

@@ -26,6 +26,24 @@ interface TextFieldProps {
   testId: string;
 }
 
+/** A field's hint and error under its label, with the ids its input's aria-describedby points at. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: ReactNode }) {
+  return (
+    <>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function TextField(props: TextFieldProps) {
   const { t } = useI18n();
   const { id, error, hint, counter, maxLength } = props;
@@ -48,16 +66,7 @@ export function TextField(props: TextFieldProps) {
         {props.label}
         {!props.noMark && <span className="field__mark">{props.required ? t('portal.form.required') : t('portal.form.optional')}</span>}
       </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {props.multiline ? (
         <textarea {...common} rows={props.rows ?? 6} onChange={(e) => props.onChange(e.target.value)} />
       ) : (
