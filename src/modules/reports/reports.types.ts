@@ -1,0 +1,92 @@
+// The shape of report v1 ("tổng kết"): what the API returns and what the console page, the .docx and the .xlsx read.
+// Every figure is computed from the records over the unit's subtree, in the unit tree in force during the period.
+
+export type Level = 'central' | 'province' | 'district' | 'commune';
+/** Which unit tree a level row belongs to: the three-level tree before 1 July 2025, or the two-level one from then. */
+export type Era = 'truoc_2025' | 'tu_2025';
+
+export interface Period {
+  from: string;               // ISO day, inclusive
+  to: string;                 // ISO day, inclusive
+  kind: 'month' | 'quarter' | 'half' | 'year' | 'custom';
+  label: string;              // "năm 2025", "quý III năm 2026", "6 tháng đầu năm 2026", "tháng 10 năm 2026", "từ ngày 01/03/2026 đến ngày 15/04/2026"
+}
+
+/** One level of the subtree: how many of its units are in force in the period, and what they did. */
+export interface LevelRow {
+  level: Level;
+  era: Era;
+  /** The field's plural phrase for the units of the level: "tỉnh, thành phố", "quận, huyện, thị xã, thành phố thuộc tỉnh", "xã, phường, đặc khu", "xã, phường, thị trấn". */
+  unitsLabel: string;
+  unitsTotal: number;
+}
+
+export interface ConferenceLevel extends LevelRow {
+  unitsHeld: number;          // units of the level that held at least one conference
+  held: number;
+  periodic: number;           // định kỳ
+  adHoc: number;              // đột xuất
+  notHeld: number;            // planned in the period and recorded as not held
+  /** "30/30 quận, huyện, thị xã đã tổ chức 145 hội nghị, trong đó 47 định kỳ, 98 đột xuất" */
+  sentence: string;
+}
+
+export interface ConferenceFigures {
+  held: number; periodic: number; adHoc: number; notHeld: number; attendance: number;
+  byLevel: ConferenceLevel[];
+  recommendations: { raised: number; answeredOnSpot: number; resolved: number; inProgress: number; overdue: number };
+}
+
+export interface SupervisionLevel extends LevelRow { visits: number; unitsSupervising: number; critiqueSessions: number }
+
+export interface SupervisionFigures {
+  visits: number;
+  byForm: Record<'nghien_cuu_van_ban' | 'doan_giam_sat' | 'ban_ttnd' | 'ban_gsdtccd' | 'lay_y_kien', number>;
+  recommendations: { raised: number; answered: number; resolved: number };
+  critique: { drafts: number; sessions: number; byForm: Record<'hoi_nghi' | 'van_ban' | 'doi_thoai', number>; opinions: number; responded: number; accepted: number };
+  byLevel: SupervisionLevel[];
+}
+
+export interface CaseFigures {
+  received: number;
+  byChannel: Record<string, number>;     // keys: CHANNELS of the cases module
+  byKind: Record<string, number>;        // keys: KINDS of the cases module
+  accepted: number;                      // thụ lý (complaints and denunciations accepted for settlement)
+  resolved: number;                      // closed with a result in the period's cases
+  resolvedOnTime: number;
+  overdue: number;                       // open past their deadline at the end of the period, or resolved after it
+  mass: number;                          // đông người
+  overLevel: number;                     // vượt cấp
+  /** resolved / (received that need resolving), as a percentage with one decimal; null when nothing was received. */
+  resolutionRate: number | null;
+}
+
+export interface FieldCount { code: string; name: string; count: number }
+
+export interface ReportFigures {
+  conferences: ConferenceFigures;
+  supervision: SupervisionFigures;
+  cases: CaseFigures;
+  topFields: FieldCount[];               // the most raised fields over recommendations and cases, at most 5
+}
+
+/** One row of the drill-down table: a child unit of the report's unit (old districts for the years before 2025). */
+export interface ChildRow {
+  code: string; name: string; level: Level; era: Era;
+  conferencesHeld: number; periodic: number; adHoc: number; recommendationsRaised: number; recommendationsResolved: number;
+  supervisionVisits: number; critiqueSessions: number; casesReceived: number; casesResolved: number; casesOverdue: number;
+}
+
+export interface Report {
+  unit: { code: string; name: string; level: Level; path: string };
+  period: Period;
+  previous: Period;
+  /** True when nothing at all was recorded in the period: the page and the documents say so plainly. */
+  empty: boolean;
+  current: ReportFigures;
+  prior: ReportFigures;
+  children: ChildRow[];
+  /** The summary sentences in the field's phrasing, ready for the document's body. */
+  highlights: string[];
+  generatedAt: string;
+}
