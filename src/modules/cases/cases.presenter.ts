@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/http.ts';
 import { todayVN } from '../../platform/clock.ts';
 import { unitNames } from '../units/index.ts';
 import * as repo from './cases.repository.ts';
+import { originOf } from './cases.origin.ts';
 import { deadlineView } from './cases.deadlines.ts';
 import { allowedEvents, hasSealed } from './cases.service.ts';
 import type { CaseRow } from './cases.tables.ts';
@@ -64,6 +65,7 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: CaseRow) {
       seq: e.seq, type: e.type as EventType, stateAfter: e.stateAfter as State, at: e.at.toISOString(), actorName: e.actorName, reason: e.reason,
       data: Object.fromEntries(Object.entries(e.data).filter(([k]) => !PRIVATE_EVENT_KEYS.has(k))),
     })),
+    origin: await originOf(ctx, c),
     links: (await repo.linksOf(db, c.id)).map((l) => ({ ...l, state: l.state as State })),
     // A sealed file's name may itself identify the denouncer: only its opening (audited) shows it.
     attachments: (await repo.attachmentsOf(db, c.id)).map((a) => ({ ...a, name: a.identity ? 'niem-phong' : a.name, uploadedAt: a.uploadedAt.toISOString() })),

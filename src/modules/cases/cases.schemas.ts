@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, isoDay, plain, text } from '../../platform/schemas.ts';
 import { CHANNELS, EVENT_TYPES, KINDS, STATES } from './cases.workflow.ts';
+import { ORIGIN_TYPES } from './cases.origin.ts';
 
 const unitCode = z.string().trim().min(1).max(16).transform((s) => s.toUpperCase());
 const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'phone').transform((s) => s.replace(/[ .-]/g, ''));
@@ -142,6 +143,8 @@ export const caseDetail = caseSummary.extend({
     seq: z.number(), type: z.enum(EVENT_TYPES), stateAfter: z.enum(STATES), at: z.string(), actorName: z.string().nullable(),
     reason: z.string().nullable(), data: z.record(z.string(), z.unknown()),
   })),
+  origin: z.object({ type: z.enum(ORIGIN_TYPES), id: z.string(), title: z.string(), on: z.string().nullable(), path: z.string() }).nullable()
+    .meta({ description: 'Hội nghị đối thoại hoặc cuộc giám sát đã nêu kiến nghị này (đường dẫn trong trang quản trị).' }),
   links: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), state: z.enum(STATES), kind: z.string() })),
   attachments: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), identity: z.boolean(), uploadedAt: z.string() })),
   abilities: z.object({ actions: z.array(action), unseal: z.boolean(), attach: z.boolean(), documents: z.array(z.string()) }),

@@ -15,6 +15,7 @@ import { dueBy, extendBy, soonUntil } from './cases.deadlines.ts';
 import { MissingKey, openIdentity, personKeys, resealCase, sealIdentity } from './cases.identity.ts';
 import type { CaseInsert, CaseRow, EventRow, PetitionerData } from './cases.tables.ts';
 import type { CreateBody, EventBody } from './cases.schemas.ts';
+import type { CaseOrigin } from './cases.origin.ts';
 import {
   CASE_CREATE, CASE_READ, CASE_UNSEAL, EVENT_NAMES, FINAL_STATES, KIND_NAMES, MAX_DENUNCIATION_EXTENSIONS, STATE_NAMES,
   intakeRule, possibleEvents, resolutionRule, transitionFor, type EventType, type Kind, type State, type Transition,
@@ -97,6 +98,9 @@ interface NewCase {
   kind: Kind; channel: string; fieldCode: string; title: string; content: string; receivedOn: string; complex: boolean;
   place: UnitRow; placeInput: { address?: string; lat?: number; lng?: number }; receiving: UnitRow; petitioner: PetitionerData;
   mass?: { headCount: number; representatives: { name: string; phone?: string }[] }; eventData: Record<string, unknown>;
+  /** Who must answer, when not the receiving unit itself (a recommendation addressed to its owner). */
+  responsible?: UnitRow;
+  origin?: CaseOrigin;
 }
 
 /** Writes a new case and its 'received' event on the transaction (identity sealed for a denunciation). */
@@ -109,10 +113,11 @@ async function insertNew(ctx: AppContext, tx: Executor, n: NewCase, by: { id: st
   const intake = await dueBy(ctx, intakeRule(n.kind, n.complex), n.receivedOn);
   const row = await repo.insertCase(tx, {
     id, number, year, kind: n.kind, channel: n.channel, fieldCode: n.fieldCode, title: n.title, content: n.content,
-    state: 'received', complex: n.complex, remote: n.place.remoteArea || n.receiving.remoteArea,
+    state: 'received', complex: n.complex, remote: n.place.remoteArea || n.receiving.remoteArea || Boolean(n.responsible?.remoteArea),
     placeUnitCode: n.place.code, placeAddress: n.placeInput.address ?? null, placeLat: n.placeInput.lat ?? null, placeLng: n.placeInput.lng ?? null,
     receivingUnitCode: n.receiving.code, receivingUnitPath: n.receiving.path,
-    responsibleUnitCode: n.receiving.code, responsibleUnitPath: n.receiving.path,
+    responsibleUnitCode: (n.responsible ?? n.receiving).code, responsibleUnitPath: (n.responsible ?? n.receiving).path,
+    originType: n.origin?.type ?? null, originId: n.origin?.id ?? null,
     receivedOn: n.receivedOn, dueOn: intake.dueOn, dueRule: intake.rule.id,
     mass: Boolean(n.mass), headCount: n.mass?.headCount ?? null, representatives: n.mass?.representatives ?? [],
     confidential, petitioner: confidential ? null : stripEmpty(n.petitioner), petitionerKeys: personKeys(ctx, n.petitioner),
@@ -124,6 +129,51 @@ async function insertNew(ctx: AppContext, tx: Executor, n: NewCase, by: { id: st
     data: { kind: n.kind, channel: n.channel, fieldCode: n.fieldCode, receivedOn: n.receivedOn, ...n.eventData, ip: ip ?? null },
   });
   return ok(row);
+}
+
+/** A recommendation raised by another activity, addressed to the unit that must answer it. */
+export interface OriginIntake {
+  kind: 'kien_nghi' | 'phan_anh';
+  fieldCode: string;
+  title: string;
+  content: string;
+  /** The day it was raised (the conference or the visit); not after today nor more than a year ago. */
+  receivedOn: string;
+  receivingUnitCode: string;
+  responsibleUnitCode: string;
+  placeUnitCode: string;
+  /** The answer deadline set by the unit; default: the 'recommendation' rule counted from receipt (or from today once that has passed). */
+  dueOn?: string | null;
+}
+
+/**
+ * A case raised by a dialogue conference or a supervision visit, written on the caller's transaction (`ctx` bound to
+ * `tx`) so it exists exactly when the caller's record does. The caller has authorised its own action; the case's first
+ * event names the actor. The channel is the origin's type; the case links back through (origin_type, origin_id).
+ * Never reachable from an HTTP body: only modules call it.
+ */
+export async function createCaseFrom(ctx: AppContext, tx: Executor, actor: Actor, input: OriginIntake, origin: CaseOrigin): Promise<Outcome<CaseRow & { dueOn: string }>> {
+  const today = todayVN();
+  if (input.receivedOn > today || input.receivedOn < addDays(today, -366)) return fail('received_on_invalid', { value: input.receivedOn });
+  const receiving = await unitOrFail(ctx, input.receivingUnitCode);
+  if (!receiving.ok) return receiving;
+  const responsible = await unitOrFail(ctx, input.responsibleUnitCode);
+  if (!responsible.ok) return responsible;
+  const checked = await checkIntake(ctx, { kind: input.kind, fieldCode: input.fieldCode, place: { unitCode: input.placeUnitCode }, petitioner: {} });
+  if (!checked.ok) return checked;
+  let dueOn = input.dueOn ?? null;
+  if (dueOn && dueOn < today) return fail('due_in_past', { value: dueOn });
+  if (!dueOn) {
+    const counted = await dueBy(ctx, 'recommendation', input.receivedOn);
+    dueOn = counted.dueOn >= today ? counted.dueOn : (await dueBy(ctx, 'recommendation', today)).dueOn;
+  }
+  const row = await insertNew(ctx, tx, {
+    kind: input.kind, channel: origin.type, fieldCode: checked.value.field.value, title: input.title, content: input.content,
+    receivedOn: input.receivedOn, complex: false, place: checked.value.place.value, placeInput: {}, receiving: receiving.value,
+    responsible: responsible.value, petitioner: {}, origin,
+    eventData: { dueOn, origin: { type: origin.type, id: origin.id } },
+  }, { id: actor.userId, name: actor.fullName });
+  return row.ok ? ok({ ...row.value, dueOn }) : row;
 }
 
 export interface PublicIntake {

@@ -51,6 +51,9 @@ export const casesCase = pgTable('cases_case', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   closedAt: timestamp('closed_at', { withTimezone: true }),
+  // What raised the case, when another activity did (see migration 0008).
+  originType: text('origin_type'),
+  originId: uuid('origin_id'),
 });
 export type CaseRow = typeof casesCase.$inferSelect;
 export type CaseInsert = typeof casesCase.$inferInsert;

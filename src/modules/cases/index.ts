@@ -7,6 +7,9 @@ import { caseJobs } from './cases.jobs.ts';
 import { ensureKeys } from './cases.admin.ts';
 
 export { createCase, addEvent, getCase, receivePublicCase, onCaseEvent, type PublicIntake, type CaseEventListener } from './cases.service.ts';
+// Cases raised by a dialogue conference or a supervision visit, and the link back to what raised them.
+export { createCaseFrom, type OriginIntake } from './cases.service.ts';
+export { registerOriginResolver, ORIGIN_TYPES, type CaseOrigin, type OriginType, type OriginView, type OriginResolver } from './cases.origin.ts';
 export {
   publicCase, publicAnswers, listFields, lunarText, attachmentCount, caseNumbers, publicRequestCases, PUBLIC_STATES, CLOSED_FOR_PUBLIC, type PublicCaseView,
 } from './cases.public.ts';

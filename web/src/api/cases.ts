@@ -100,6 +100,8 @@ export interface CaseDetail extends CaseSummary {
   outcome: string | null;
   answer: string | null;
   events: CaseEvent[];
+  /** The conference or supervision visit that raised it; `path` is a console path. */
+  origin: { type: 'dialogue' | 'supervision'; id: string; title: string; on: string | null; path: string } | null;
   links: { id: string; number: string; title: string; state: CaseState; kind: string }[];
   attachments: CaseAttachment[];
   abilities: {

@@ -518,6 +518,11 @@ export default function CasePage({ id }: { id: string }) {
           </Card>
 
           <Card size="small" title={t('case.content')} className="case-card">
+            {c.origin && (
+              <Typography.Paragraph data-testid="case-origin">
+                <Link to={c.origin.path}>{t(`caseOrigin.${c.origin.type}`, { title: c.origin.title, date: c.origin.on ? formatDay(c.origin.on) : '' })}</Link>
+              </Typography.Paragraph>
+            )}
             <Typography.Paragraph className="case-text" style={{ marginBottom: 0 }} data-testid="case-content">
               {c.content}
             </Typography.Paragraph>
