@@ -130,3 +130,8 @@ export async function officialsHolding(ctx: AppContext, role: Role, path: string
   }
   return [...seen.values()];
 }
+
+/** For other modules' reminders: the active officials of an organisation who have an email address. */
+export async function organisationEmails(ctx: AppContext, organisationId: string): Promise<{ id: string; fullName: string; email: string }[]> {
+  return (await repo.emailsOf(ctx.database.db, organisationId)).map((u) => ({ id: u.id, fullName: u.fullName, email: u.email! }));
+}

@@ -101,3 +101,10 @@ export async function holdersOf(db: Executor, role: string, organisationIds: str
     .from(membership).innerJoin(user, eq(user.id, membership.userId))
     .where(and(eq(membership.role, role), inArray(membership.organisationId, organisationIds), eq(user.active, true)));
 }
+
+/** Active members of an organisation (any role) who have an email address. */
+export async function emailsOf(db: Executor, organisationId: string) {
+  return db.selectDistinct({ id: user.id, fullName: user.fullName, email: user.email })
+    .from(membership).innerJoin(user, eq(user.id, membership.userId))
+    .where(and(eq(membership.organisationId, organisationId), eq(user.active, true), sql`${user.email} is not null and ${user.email} <> ''`));
+}

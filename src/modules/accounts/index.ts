@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../../platform/http.ts';
 import './accounts.policy.ts';
 import { accountRoutes } from './accounts.routes.ts';
 
-export { actorFromToken, officialsHolding, SESSION_COOKIE, type Holder } from './accounts.auth.ts';
+export { actorFromToken, officialsHolding, organisationEmails, SESSION_COOKIE, type Holder } from './accounts.auth.ts';
 export { createSystemAccount } from './accounts.bootstrap.ts';
 export { createFirstAdmin } from './accounts.bootstrap.ts';
 

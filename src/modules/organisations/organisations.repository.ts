@@ -44,6 +44,11 @@ export async function covering(db: Executor, path: string): Promise<Organisation
   return db.select().from(org).where(and(sql`${org.unitPath} @> ${path}::ltree`, eq(org.active, true)));
 }
 
+/** Active organisations whose unit is `path` or lies below it. */
+export async function inSubtree(db: Executor, path: string): Promise<OrganisationRow[]> {
+  return db.select().from(org).where(and(sql`${org.unitPath} <@ ${path}::ltree`, eq(org.active, true)));
+}
+
 /** The distinct units that have at least one active organisation. */
 export async function unitsWithOrganisations(db: Executor): Promise<{ code: string; path: string }[]> {
   return db.selectDistinct({ code: org.unitCode, path: org.unitPath }).from(org).where(eq(org.active, true));

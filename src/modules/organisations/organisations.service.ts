@@ -160,6 +160,11 @@ export async function organisationsCovering(ctx: AppContext, path: string): Prom
   return repo.covering(ctx.database.db, path);
 }
 
+/** For other modules: active organisations in the unit at `path` or below it. */
+export async function organisationsWithin(ctx: AppContext, path: string): Promise<OrganisationRow[]> {
+  return repo.inSubtree(ctx.database.db, path);
+}
+
 /** For other modules' set-up: every unit that has an active organisation. */
 export function organisationUnits(ctx: AppContext): Promise<{ code: string; path: string }[]> {
   return repo.unitsWithOrganisations(ctx.database.db);

@@ -54,6 +54,7 @@ export const supervisionRecommendation = pgTable('supervision_recommendation', {
   raisedOn: date('raised_on').notNull(),
   unitPath: ltree('unit_path').notNull(),
   level: text('level').notNull(),
+  importId: uuid('import_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
