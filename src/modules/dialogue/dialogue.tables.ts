@@ -1,4 +1,4 @@
-// Drizzle definitions of the dialogue module's tables (see migration 0006).
+// Drizzle definitions of the dialogue module's tables (see migrations 0006 and 0009).
 import { pgTable, uuid, text, date, boolean, integer, timestamp, jsonb } from 'drizzle-orm/pg-core';
 import { ltree } from '../../db/types.ts';
 
@@ -29,6 +29,8 @@ export const dialogueConference = pgTable('dialogue_conference', {
   recordedAt: timestamp('recorded_at', { withTimezone: true }),
   source: text('source').notNull().default('console'),
   importId: uuid('import_id'),
+  externalRef: text('external_ref'),
+  externalUnitCode: text('external_unit_code'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -51,6 +53,7 @@ export const dialogueRecommendation = pgTable('dialogue_recommendation', {
   raisedOn: date('raised_on').notNull(),
   unitPath: ltree('unit_path').notNull(),
   level: text('level').notNull(),
+  importId: uuid('import_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
