@@ -107,6 +107,13 @@ export const ERRORS = {
   visit_already_refused: { status: 409, vi: 'Lượt tiếp này đã được ghi là từ chối tiếp.', en: 'This visit is already recorded as refused.' },
   visit_needs_classification: { status: 400, vi: 'Cần phân loại nội dung (kiến nghị, phản ánh, khiếu nại hoặc tố cáo) trước khi tạo vụ việc.', en: 'Classify the content (recommendation, reflection, complaint or denunciation) before making a case.' },
   refusal_notice_required: { status: 400, vi: 'Từ chối tiếp theo khoản 3 Điều 9 Luật Tiếp công dân cần số thông báo từ chối bằng văn bản của người đứng đầu (Thông tư 04/2021/TT-TTCP).', en: 'A refusal under Art. 9(3) of the Citizen Reception Law needs the number of the head\'s written refusal notice (Circular 04/2021/TT-TTCP).' },
+  // Reports (báo cáo tổng kết)
+  report_period_invalid: { status: 400, vi: 'Kỳ báo cáo không hợp lệ: {detail}.', en: 'Invalid report period: {detail}.' },
+  report_period_too_long: { status: 400, vi: 'Kỳ báo cáo dài hơn {max} năm; hãy chọn khoảng thời gian ngắn hơn.', en: 'The report period is longer than {max} years; choose a shorter one.' },
+  report_unit_not_in_force: { status: 400, vi: 'Đơn vị "{name}" không có hiệu lực trong kỳ báo cáo ({period}). Trước ngày 01/07/2025 hãy chọn tỉnh, huyện, xã theo danh mục cũ; từ ngày đó, tỉnh, xã theo danh mục mới.', en: 'Unit "{name}" is not in force during the report period ({period}). Before 1 July 2025 choose a province, district or commune of the old list; from then, of the new list.' },
+  report_outside_scope: { status: 403, vi: 'Đơn vị "{name}" nằm ngoài phạm vi bạn được xem báo cáo.', en: 'Unit "{name}" is outside the units whose reports you may read.' },
+  report_child_not_found: { status: 400, vi: 'Đơn vị "{code}" không phải là đơn vị trực thuộc trong báo cáo này.', en: 'Unit "{code}" is not one of the units under this report.' },
+  report_level_invalid: { status: 400, vi: 'Báo cáo của đơn vị này không có cấp "{level}".', en: 'This unit\'s report has no level "{level}".' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -89,4 +89,40 @@ export interface Report {
   /** The summary sentences in the field's phrasing, ready for the document's body. */
   highlights: string[];
   generatedAt: string;
+  /**
+   * Present when the unit was in force for only part of the period (a 2024 district, a commune of the 2025 tree):
+   * the days its figures cover. Otherwise the whole period.
+   */
+  coverage?: { from: string; to: string };
 }
+
+/** What a reader asks for, as in the API's query: the kind of period and its numbers. */
+export interface PeriodQuery {
+  kind: Period['kind'];
+  year?: number;
+  month?: number;             // 1–12
+  quarter?: number;           // 1–4
+  half?: number;              // 1: the first six months, 2: the last six
+  from?: string;              // custom: ISO days, inclusive
+  to?: string;
+}
+
+/** The records behind a figure (the drill-down): what they are, and which level row and child they belong to. */
+export type RecordKind = 'conferences' | 'recommendations' | 'supervision' | 'critique' | 'cases';
+
+/** One record of the drill-down list, the same shape for every kind. */
+export interface RecordItem {
+  id: string;
+  kind: RecordKind;
+  date: string;               // held on, raised on, started on, received on (ISO day)
+  unit: { code: string; name: string };
+  title: string;
+  /** The record's type or form in words ("định kỳ", "Đoàn giám sát", "kiến nghị — Tiếp công dân"). */
+  detail: string;
+  /** Its state in words ("Đã tổ chức", "Đang giải quyết", "Quá hạn"). */
+  status: string;
+  /** Console path of the record, when the reader may open it. */
+  link: string | null;
+}
+
+export interface RecordsPage { items: RecordItem[]; total: number; page: number; pageSize: number }
