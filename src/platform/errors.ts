@@ -107,6 +107,18 @@ export const ERRORS = {
   visit_already_refused: { status: 409, vi: 'Lượt tiếp này đã được ghi là từ chối tiếp.', en: 'This visit is already recorded as refused.' },
   visit_needs_classification: { status: 400, vi: 'Cần phân loại nội dung (kiến nghị, phản ánh, khiếu nại hoặc tố cáo) trước khi tạo vụ việc.', en: 'Classify the content (recommendation, reflection, complaint or denunciation) before making a case.' },
   refusal_notice_required: { status: 400, vi: 'Từ chối tiếp theo khoản 3 Điều 9 Luật Tiếp công dân cần số thông báo từ chối bằng văn bản của người đứng đầu (Thông tư 04/2021/TT-TTCP).', en: 'A refusal under Art. 9(3) of the Citizen Reception Law needs the number of the head\'s written refusal notice (Circular 04/2021/TT-TTCP).' },
+  // Dialogue conferences (hội nghị tiếp xúc, đối thoại)
+  conference_not_found: { status: 404, vi: 'Không tìm thấy hội nghị tiếp xúc, đối thoại.', en: 'Dialogue conference not found.' },
+  conference_out_of_scope: { status: 403, vi: 'Đơn vị tổ chức hội nghị "{code}" nằm ngoài phạm vi bạn phụ trách.', en: 'The organising unit "{code}" is outside the units you are responsible for.' },
+  conference_organisation_invalid: { status: 400, vi: 'Cơ quan, tổ chức chủ trì hội nghị phải đang hoạt động và thuộc đơn vị tổ chức.', en: 'The organising body must be active and belong to the organising unit.' },
+  conference_residents_invalid: { status: 400, vi: 'Nơi có cử tri, người dân được mời phải là đơn vị đang có hiệu lực thuộc đơn vị tổ chức.', en: 'The place whose residents are invited must be a unit in force within the organising unit.' },
+  conference_date_out_of_range: { status: 400, vi: 'Ngày hội nghị {value} không hợp lệ: không được trước đây quá một năm hoặc sau đây quá hai năm.', en: 'Conference date {value} is invalid: not more than a year ago nor more than two years ahead.' },
+  conference_date_future: { status: 400, vi: 'Ngày {value} chưa đến: chỉ ghi kết quả của hội nghị đã diễn ra.', en: 'The date {value} has not come yet: only a conference that took place can be recorded.' },
+  conference_not_planned: { status: 409, vi: 'Hội nghị này đã được ghi kết quả (đã tổ chức hoặc không tổ chức); không thể sửa kế hoạch.', en: 'This conference has already been recorded (held or not held); its plan can no longer change.' },
+  recommendation_owner_invalid: { status: 400, vi: 'Kiến nghị số {seq}: cơ quan chịu trách nhiệm giải quyết phải đang hoạt động, thuộc đơn vị tổ chức hoặc cấp trên của đơn vị này.', en: 'Recommendation {seq}: the body responsible must be active and belong to the organising unit, a unit below it or a unit above it.' },
+  recommendation_place_invalid: { status: 400, vi: 'Kiến nghị số {seq}: địa bàn phải là đơn vị đang có hiệu lực thuộc đơn vị tổ chức.', en: 'Recommendation {seq}: the place must be a unit in force within the organising unit.' },
+  recommendation_field_invalid: { status: 400, vi: 'Kiến nghị số {seq}: lĩnh vực "{code}" không có trong danh mục hoặc đã ngừng sử dụng.', en: 'Recommendation {seq}: field "{code}" is not in the list or is no longer used.' },
+  recommendation_due_in_past: { status: 400, vi: 'Kiến nghị số {seq}: hạn giải quyết {value} đã qua; hãy chọn một ngày từ hôm nay trở đi.', en: 'Recommendation {seq}: the deadline {value} is in the past; choose today or later.' },
   // Reports (báo cáo tổng kết)
   report_period_invalid: { status: 400, vi: 'Kỳ báo cáo không hợp lệ: {detail}.', en: 'Invalid report period: {detail}.' },
   report_period_too_long: { status: 400, vi: 'Kỳ báo cáo dài hơn {max} năm; hãy chọn khoảng thời gian ngắn hơn.', en: 'The report period is longer than {max} years; choose a shorter one.' },
