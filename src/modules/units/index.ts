@@ -3,7 +3,9 @@ import type { ModuleManifest } from '../../platform/http.ts';
 import { unitRoutes } from './units.routes.ts';
 
 export { importUnits, ROOT_CODE } from './units.import.ts';
-export { getUnit, unitInForce, unitNames, searchUnits } from './units.service.ts';
+export { getUnit, unitInForce, unitNames, searchUnits, unitVersions } from './units.service.ts';
+export { successorProvince, successorPath } from './units.succession.ts';
+export { LIST_2024 } from './units.import.ts';
 export type { UnitRow } from './units.tables.ts';
 
 export const unitsModule: ModuleManifest = { name: 'units', routes: unitRoutes };

@@ -32,6 +32,12 @@ export async function findChildren(db: Executor, code: string, day: string): Pro
     .orderBy(asc(unitsUnit.code));
 }
 
+/** Every version of the codes, whatever its validity, oldest first. */
+export async function findAllVersions(db: Executor, codes: string[]): Promise<UnitRow[]> {
+  if (codes.length === 0) return [];
+  return db.select().from(unitsUnit).where(inArray(unitsUnit.code, codes)).orderBy(asc(unitsUnit.code), asc(unitsUnit.validFrom));
+}
+
 export async function findManyInForce(db: Executor, codes: string[], day: string): Promise<UnitRow[]> {
   if (codes.length === 0) return [];
   return db.select().from(unitsUnit).where(and(inArray(unitsUnit.code, codes), inForce(day)));

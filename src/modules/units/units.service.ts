@@ -58,6 +58,11 @@ export async function unitInForce(ctx: AppContext, code: string, day: string = t
   return repo.findInForce(ctx.database.db, code, day);
 }
 
+/** Every version of many codes (each with its validity dates), in one query: for records dated in the past. */
+export async function unitVersions(ctx: AppContext, codes: string[]): Promise<UnitRow[]> {
+  return repo.findAllVersions(ctx.database.db, [...new Set(codes)]);
+}
+
 /** Names of many units (today's version, or the last one for codes no longer in force), in one query. */
 export async function unitNames(ctx: AppContext, codes: string[]): Promise<Map<string, string>> {
   const rows = await repo.findCurrentOrLatest(ctx.database.db, [...new Set(codes)], todayVN());
