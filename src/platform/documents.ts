@@ -7,6 +7,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Tab,
   Paragraph,
   Table,
@@ -19,6 +20,7 @@ import {
   type IBorderOptions,
   type IParagraphOptions,
   type IRunOptions,
+  type ISectionOptions,
 } from 'docx';
 import { layoutDocument } from 'docx/layout';
 import { isIsoDay } from './clock.ts';
@@ -39,8 +41,30 @@ export type BodyBlock =
   | { kind: 'heading'; text: string; centred?: boolean }
   /** A form line, "Họ và tên: Nguyễn Văn A". */
   | { kind: 'field'; label: string; value: string }
-  /** A simple ruled table; `widths` are relative column weights. */
-  | { kind: 'table'; header: readonly string[]; rows: readonly (readonly string[])[]; widths?: readonly number[] };
+  /**
+   * A ruled table; `widths` are relative column weights. `header` is one heading row, or several whose cells may span
+   * columns and rows (a cell with `rowSpan` is left out of the rows below it). `align` sets each column's alignment
+   * (default: plain numbers centred, text left); `size` the font size (13 pt); `totalRow` sets the last row in bold.
+   */
+  | {
+    kind: 'table'; header: readonly HeaderCell[] | readonly (readonly HeaderCell[])[]; rows: readonly (readonly string[])[]; widths?: readonly number[];
+    align?: readonly ('left' | 'center' | 'right')[]; size?: number; totalRow?: boolean;
+  };
+
+/** A heading cell of a table: its text, and how many columns or rows it covers. */
+export type HeaderCell = string | { text: string; colSpan?: number; rowSpan?: number };
+
+/** A part printed after the signature on its own pages (phụ lục), portrait or landscape for wide tables. */
+export interface Appendix {
+  /** "Phụ lục", "Phụ lục I"; printed in capitals, bold, centred. */
+  title: string;
+  /** What it holds, bold, centred under the title. */
+  summary?: string;
+  /** One italic line under it, e.g. "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)". */
+  note?: string;
+  landscape?: boolean;
+  body: readonly BodyBlock[];
+}
 
 /** The signature block: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH", then "PHÓ CHỦ TỊCH", then the signer. */
 export interface Signature {
@@ -76,6 +100,8 @@ export interface OfficialDocument {
   signature: Signature;
   /** Nơi nhận, one per line, without the leading dash: "Như trên", "Lưu: VT". */
   recipients: readonly string[];
+  /** Phụ lục after the signature, each starting on a new page. */
+  appendices?: readonly Appendix[];
 }
 
 // ---- Units and page geometry ------------------------------------------------------------------
@@ -90,6 +116,8 @@ export const A4 = { width: 11906, height: 16838 } as const;
 /** Margins in twips: NĐ 30 allows top/bottom 20–25, left 30–35, right 15–20 mm; HD 36 uses 20/20/30/15. Both take the smallest. */
 export const MARGINS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as const;
 const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
+/** Text width of a landscape page: the same margins on the long side. */
+const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
 const FIRST_LINE = mm(10);
 
 interface LayoutStyle {
@@ -388,34 +416,67 @@ const BODY_SPACING = { before: 0, after: 120, line: 276, lineRule: LineRuleType.
 
 const ALIGN = { justify: AlignmentType.JUSTIFIED, left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function bodyTable(block: Extract<BodyBlock, { kind: 'table' }>): Table {
-  const count = block.header.length;
+function bodyTable(block: Extract<BodyBlock, { kind: 'table' }>, textWidth: number): Table {
+  const heading: (readonly HeaderCell[])[] = block.header.length > 0 && Array.isArray(block.header[0])
+    ? [...(block.header as readonly (readonly HeaderCell[])[])]
+    : [block.header as readonly HeaderCell[]];
+  const span = (c: HeaderCell) => (typeof c === 'string' ? 1 : c.colSpan ?? 1);
+  // The first heading row covers every column.
+  const count = block.rows[0]?.length ?? heading[0].reduce((n, c) => n + span(c), 0);
   const weights = block.widths && block.widths.length === count ? block.widths : Array.from({ length: count }, () => 1);
   const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
-  // Headings and plain numbers are centred, text is left-aligned.
-  const cellParagraph = (text: string, bold: boolean) => new Paragraph({
-    alignment: bold || /^\d+$/.test(text.trim()) ? AlignmentType.CENTER : AlignmentType.LEFT,
+  const widths = weights.map((w) => Math.floor((textWidth * w) / total));
+  const size = block.size ?? 13;
+  // Headings and plain numbers are centred, text is left-aligned, unless the column says otherwise.
+  const plainNumber = /^[\d.,%/ ()+-]+$/u;
+  const cellParagraph = (text: string, bold: boolean, align?: 'left' | 'center' | 'right') => new Paragraph({
+    alignment: align ? ALIGN[align] : bold || plainNumber.test(text.trim()) ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: { before: 0, after: 0, ...SINGLE },
-    children: [run(text, 13, { bold })],
+    children: [run(text, size, { bold })],
   });
-  const rowOf = (texts: readonly string[], header: boolean) => new TableRow({
-    tableHeader: header,
+  // Columns of later heading rows taken by a cell spanning rows above, as "row:column".
+  const covered = new Set<string>();
+  const headingRow = (cells: readonly HeaderCell[], rowIndex: number) => {
+    let column = 0;
+    return new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: cells.map((c) => {
+        const { text, colSpan = 1, rowSpan = 1 } = typeof c === 'string' ? { text: c } : c;
+        while (column < count && covered.has(`${rowIndex}:${column}`)) column++;
+        const width = widths.slice(column, column + colSpan).reduce((a, b) => a + b, 0);
+        for (let r = 1; r < rowSpan; r++) for (let k = 0; k < colSpan; k++) covered.add(`${rowIndex + r}:${column + k}`);
+        column += colSpan;
+        return new TableCell({
+          children: [cellParagraph(text, true)],
+          width: { size: width, type: WidthType.DXA },
+          columnSpan: colSpan > 1 ? colSpan : undefined,
+          rowSpan: rowSpan > 1 ? rowSpan : undefined,
+          verticalAlign: VerticalAlignTable.CENTER,
+          borders: { top: THIN, bottom: THIN, left: THIN, right: THIN },
+          margins: { left: 60, right: 60, top: 40, bottom: 40 },
+        });
+      }),
+    });
+  };
+  const headingRows = heading.map(headingRow);
+  const last = block.rows.length - 1;
+  const rowOf = (texts: readonly string[], index: number) => new TableRow({
     cantSplit: true,
-    children: widths.map((w, i) => cell([cellParagraph(texts[i] ?? '', header)], w, { borders: true })),
+    children: widths.map((w, i) => cell([cellParagraph(texts[i] ?? '', !!block.totalRow && index === last, block.align?.[i])], w, { borders: true })),
   });
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [rowOf(block.header, true), ...block.rows.map((r) => rowOf(r, false))],
+    rows: [...headingRows, ...block.rows.map(rowOf)],
   });
 }
 
-function bodyBlocks(doc: OfficialDocument, style: LayoutStyle): (Paragraph | Table)[] {
+function bodyBlocks(blocks: readonly BodyBlock[], style: LayoutStyle, textWidth = TEXT_WIDTH): (Paragraph | Table)[] {
   const size = style.bodySize;
   const out: (Paragraph | Table)[] = [];
-  for (const block of doc.body) {
+  for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph':
         out.push(new Paragraph({
@@ -443,7 +504,7 @@ function bodyBlocks(doc: OfficialDocument, style: LayoutStyle): (Paragraph | Tab
         }));
         break;
       case 'table':
-        out.push(bodyTable(block));
+        out.push(bodyTable(block, textWidth));
         // A table must not touch the paragraph after it.
         out.push(new Paragraph({ spacing: { before: 0, after: 60, line: 120, lineRule: LineRuleType.EXACT }, children: [run('', 6)] }));
         break;
@@ -485,6 +546,28 @@ function pageNumberHeader(): Header {
   });
 }
 
+/** A phụ lục on new pages, numbered on from the document. */
+function appendixSection(appendix: Appendix, style: LayoutStyle): ISectionOptions {
+  const width = appendix.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  const size = style.typeSize;
+  return {
+    properties: {
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: appendix.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { ...MARGINS, header: mm(10), footer: mm(10) },
+      },
+    },
+    headers: { default: pageNumberHeader() },
+    children: [
+      line([run(upper(appendix.title), size, { bold: true })], { spacing: { before: 0, after: 0, ...SINGLE }, keepNext: true }),
+      ...(appendix.summary ? [line([run(appendix.summary, style.summarySize, { bold: true })], { keepNext: true })] : []),
+      ...(appendix.note ? [line([run(appendix.note, style.summarySize - 1, { italics: true })], { keepNext: true })] : []),
+      line([], { spacing: { before: 0, after: 120, ...SINGLE } }),
+      ...bodyBlocks(appendix.body, style, width),
+    ],
+  };
+}
+
 /** Builds the document as a .docx file. */
 export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buffer> {
   const style = STYLES[doc.layout];
@@ -513,10 +596,10 @@ export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buf
         doc.layout === 'party' ? partyHeader(doc, style) : stateHeader(doc, style),
         ...titleBlock(doc, style),
         ...addresseeBlock(doc, style),
-        ...bodyBlocks(doc, style),
+        ...bodyBlocks(doc.body, style),
         closing(doc, style),
       ],
-    }],
+    }, ...(doc.appendices ?? []).map((a) => appendixSection(a, style))],
   });
   return Packer.toBuffer(file);
 }

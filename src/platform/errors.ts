@@ -126,6 +126,8 @@ export const ERRORS = {
   report_outside_scope: { status: 403, vi: 'Đơn vị "{name}" nằm ngoài phạm vi bạn được xem báo cáo.', en: 'Unit "{name}" is outside the units whose reports you may read.' },
   report_child_not_found: { status: 400, vi: 'Đơn vị "{code}" không phải là đơn vị trực thuộc trong báo cáo này.', en: 'Unit "{code}" is not one of the units under this report.' },
   report_level_invalid: { status: 400, vi: 'Báo cáo của đơn vị này không có cấp "{level}".', en: 'This unit\'s report has no level "{level}".' },
+  // Report exports
+  report_issuer_not_allowed: { status: 403, vi: 'Chỉ lập được báo cáo nhân danh một tổ chức đang hoạt động mà bạn là thành viên hoặc thuộc phạm vi bạn được xem báo cáo.', en: 'A report can only be issued in the name of an active organisation you belong to or one within the units whose reports you may read.' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;
