@@ -29,6 +29,15 @@ const MANAGE_RECEPTION: Role[] = ['reception', 'leader', 'admin'];
 const SEE_SCHEDULES: Role[] = [...new Set([...READ_RECEPTION, ...MANAGE_RECEPTION])];
 const RECORD_RECEPTION: Role[] = ['reception', 'leader'];
 const reception = {} as Record<Place, { scheduleId: string; bookingId: string; visitId: string }>;
+const READ_SUPERVISION: Role[] = ['mttq', 'danvan', 'leader', 'auditor'];
+const MANAGE_SUPERVISION: Role[] = ['mttq', 'admin'];
+const SEE_SUPERVISION: Role[] = [...new Set([...READ_SUPERVISION, ...MANAGE_SUPERVISION])];
+const RESPOND_CRITIQUE: Role[] = ['mttq', 'admin', 'leader', 'handler'];
+const SEE_CRITIQUE: Role[] = [...new Set([...SEE_SUPERVISION, ...RESPOND_CRITIQUE])];
+const fronts = {} as Record<Place, OrganisationRow>;
+const supervision = {} as Record<Place, { visitId: string; draftId: string; sessionId: string; opinionId: string }>;
+const supervisionVisit = (t: Place) => ({ organisationId: fronts[t].id, subjectOrganisationId: orgs[t].id, form: 'doan_giam_sat', topic: 'Giám sát để kiểm tra quyền', startedOn: TODAY });
+const critiqueDraft = (t: Place) => ({ organisationId: fronts[t].id, title: 'Dự thảo kiểm tra quyền', draftingOrganisationId: orgs[t].id, receivedOn: TODAY });
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const schedule = (t: Place, n = 0) => ({
   unitCode: PLACES[t], organisationId: orgs[t].id, leaderName: `Lãnh đạo thử ${n}`, leaderTitle: 'Thủ trưởng cơ quan', leaderKind: 'agency_head',
@@ -140,6 +149,21 @@ const rows: Row[] = [
   { method: 'POST', route: '/api/reception/visits/{id}/case', req: (t) => ({ url: `/api/reception/visits/${reception[t].visitId}/case` }), roles: ['reception'], scoped: true, hiddenUnless: READ_RECEPTION },
   { method: 'POST', route: '/api/reception/visits/{id}/refusal', req: (t) => ({ url: `/api/reception/visits/${reception[t].visitId}/refusal`, payload: { ground: 'disorderly', reason: 'Kiểm tra quyền' } }), roles: RECORD_RECEPTION, scoped: true, hiddenUnless: READ_RECEPTION, conflictMeansAllowed: true },
   { method: 'GET', route: '/api/reception/refusal-grounds', req: () => ({ url: '/api/reception/refusal-grounds' }), roles: 'any-signed-in', scoped: false },
+  // Supervision and critique: the Front (and administrators) plan and record; the Front, Ban Dân vận, leaders and auditors
+  // read; the drafting body's leaders, handlers and administrators answer critique opinions. Recording or cancelling a
+  // supervision that is no longer planned is a 409 for those allowed.
+  { method: 'GET', route: '/api/supervision/programmes', req: (t) => ({ url: `/api/supervision/programmes?unit=${PLACES[t]}` }), roles: SEE_SUPERVISION, scoped: true },
+  { method: 'POST', route: '/api/supervision/programmes', req: (t, n) => ({ url: '/api/supervision/programmes', payload: { organisationId: fronts[t].id, year: 2026, title: `Chương trình thử ${n}` } }), roles: MANAGE_SUPERVISION, scoped: true },
+  { method: 'GET', route: '/api/supervision/visits', req: (t) => ({ url: `/api/supervision/visits?unit=${PLACES[t]}` }), roles: SEE_SUPERVISION, scoped: true },
+  { method: 'GET', route: '/api/supervision/visits/{id}', req: (t) => ({ url: `/api/supervision/visits/${supervision[t].visitId}` }), roles: SEE_SUPERVISION, scoped: true, hiddenUnless: SEE_SUPERVISION },
+  { method: 'POST', route: '/api/supervision/visits', req: (t) => ({ url: '/api/supervision/visits', payload: supervisionVisit(t) }), roles: MANAGE_SUPERVISION, scoped: true },
+  { method: 'POST', route: '/api/supervision/visits/{id}/record', req: (t) => ({ url: `/api/supervision/visits/${supervision[t].visitId}/record`, payload: { endedOn: TODAY, findings: 'Kết quả kiểm tra quyền', recommendations: [] } }), roles: MANAGE_SUPERVISION, scoped: true, hiddenUnless: SEE_SUPERVISION, conflictMeansAllowed: true },
+  { method: 'POST', route: '/api/supervision/visits/{id}/cancel', req: (t) => ({ url: `/api/supervision/visits/${supervision[t].visitId}/cancel`, payload: { reason: 'Kiểm tra quyền' } }), roles: MANAGE_SUPERVISION, scoped: true, hiddenUnless: SEE_SUPERVISION, conflictMeansAllowed: true },
+  { method: 'GET', route: '/api/critique/drafts', req: (t) => ({ url: `/api/critique/drafts?unit=${PLACES[t]}` }), roles: SEE_CRITIQUE, scoped: true },
+  { method: 'POST', route: '/api/critique/drafts', req: (t) => ({ url: '/api/critique/drafts', payload: critiqueDraft(t) }), roles: MANAGE_SUPERVISION, scoped: true },
+  { method: 'POST', route: '/api/critique/drafts/{id}/sessions', req: (t) => ({ url: `/api/critique/drafts/${supervision[t].draftId}/sessions`, payload: { form: 'van_ban', heldOn: TODAY } }), roles: MANAGE_SUPERVISION, scoped: true, hiddenUnless: SEE_CRITIQUE },
+  { method: 'POST', route: '/api/critique/sessions/{id}/opinions', req: (t) => ({ url: `/api/critique/sessions/${supervision[t].sessionId}/opinions`, payload: { opinions: [{ content: 'Ý kiến kiểm tra quyền' }] } }), roles: MANAGE_SUPERVISION, scoped: true, hiddenUnless: SEE_CRITIQUE },
+  { method: 'POST', route: '/api/critique/drafts/{id}/responses', req: (t) => ({ url: `/api/critique/drafts/${supervision[t].draftId}/responses`, payload: { items: [{ opinionId: supervision[t].opinionId, response: 'tiep_thu', respondedOn: TODAY }] } }), roles: RESPOND_CRITIQUE, scoped: true, hiddenUnless: SEE_CRITIQUE },
 ];
 /** Routes anyone may call. */
 const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login', 'GET /api/case-fields',
@@ -180,6 +204,16 @@ before(async () => {
     const visit = await h.app.inject({ method: 'POST', url: '/api/reception/visits', headers: { cookie: officer }, payload: { unitCode: PLACES[place], citizen: { name: 'Công dân thử' }, content: 'Nội dung kiểm tra quyền', classification: 'kien_nghi' } });
     assert.equal(visit.statusCode, 201, visit.body);
     reception[place] = { scheduleId: s.json().id, bookingId: list.find((b: { code: string }) => b.code === booked.json().code).id, visitId: visit.json().id };
+    fronts[place] = await h.given.organisation(PLACES[place], { kind: 'mttq', name: `Ủy ban MTTQ đích ${place}` });
+    const front = (await h.given.official('mttq', PLACES[place], { organisation: fronts[place] })).cookie;
+    const sv = await h.app.inject({ method: 'POST', url: '/api/supervision/visits', headers: { cookie: front }, payload: supervisionVisit(place) });
+    assert.equal(sv.statusCode, 201, sv.body);
+    const draft = await h.app.inject({ method: 'POST', url: '/api/critique/drafts', headers: { cookie: front }, payload: critiqueDraft(place) });
+    assert.equal(draft.statusCode, 201, draft.body);
+    const withSession = await h.app.inject({ method: 'POST', url: `/api/critique/drafts/${draft.json().id}/sessions`, headers: { cookie: front }, payload: { form: 'hoi_nghi', heldOn: TODAY, opinions: [{ content: 'Ý kiến kiểm tra quyền' }] } });
+    assert.equal(withSession.statusCode, 201, withSession.body);
+    const session = withSession.json().sessions[0];
+    supervision[place] = { visitId: sv.json().id, draftId: draft.json().id, sessionId: session.id, opinionId: session.opinions[0].id };
   }
   for (const at of ['communeA', 'province'] as Place[]) {
     for (const role of ROLES) actors.push({ role, at, cookie: (await h.given.official(role, PLACES[at])).cookie });

@@ -1,4 +1,4 @@
-// Drizzle definitions of the supervision module's tables (see migration 0007): supervision and social critique.
+// Drizzle definitions of the supervision module's tables (see migrations 0007 and 0011): supervision and social critique.
 import { pgTable, uuid, text, date, integer, timestamp } from 'drizzle-orm/pg-core';
 import { ltree } from '../../db/types.ts';
 
@@ -34,6 +34,7 @@ export const supervisionVisit = pgTable('supervision_visit', {
   findings: text('findings'),
   source: text('source').notNull().default('console'),
   importId: uuid('import_id'),
+  cancelReason: text('cancel_reason'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,6 +69,8 @@ export const critiqueDraft = pgTable('critique_draft', {
   title: text('title').notNull(),
   draftingOrganisationId: uuid('drafting_organisation_id'),
   draftingBodyName: text('drafting_body_name').notNull(),
+  draftingUnitCode: text('drafting_unit_code'),
+  draftingUnitPath: ltree('drafting_unit_path'),
   receivedOn: date('received_on').notNull(),
   summary: text('summary'),
   createdBy: uuid('created_by'),
@@ -99,6 +102,15 @@ export const critiqueOpinion = pgTable('critique_opinion', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+export type ProgrammeRow = typeof supervisionProgramme.$inferSelect;
+export type ProgrammeInsert = typeof supervisionProgramme.$inferInsert;
 export type VisitRow = typeof supervisionVisit.$inferSelect;
+export type VisitInsert = typeof supervisionVisit.$inferInsert;
 export type SupervisionRecommendationRow = typeof supervisionRecommendation.$inferSelect;
+export type RecommendationInsert = typeof supervisionRecommendation.$inferInsert;
 export type DraftRow = typeof critiqueDraft.$inferSelect;
+export type DraftInsert = typeof critiqueDraft.$inferInsert;
+export type SessionRow = typeof critiqueSession.$inferSelect;
+export type SessionInsert = typeof critiqueSession.$inferInsert;
+export type OpinionRow = typeof critiqueOpinion.$inferSelect;
+export type OpinionInsert = typeof critiqueOpinion.$inferInsert;
