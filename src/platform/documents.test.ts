@@ -162,3 +162,29 @@ test('text is written in NFC whatever form it arrives in', async () => {
   const xml = documentXml(await renderOfficialDocument({ ...decision, body: [{ kind: 'paragraph', text: 'Nguyễn Văn An'.normalize('NFD') }] }));
   assert.ok(paragraphs(xml).includes('Nguyễn Văn An'));
 });
+
+test('tables with grouped heading rows and a total row, and a landscape phụ lục after the signature', async () => {
+  const xml = documentXml(await renderOfficialDocument({
+    ...decision,
+    body: [{
+      kind: 'table', size: 12, totalRow: true, align: ['left', 'right', 'right'],
+      header: [[{ text: 'Cấp', rowSpan: 2 }, { text: 'Hội nghị', colSpan: 2 }], ['Định kỳ', 'Đột xuất']],
+      rows: [['Cấp xã', '4', '7'], ['Tổng cộng', '4', '7']],
+    }],
+    appendices: [{ title: 'Phụ lục', summary: 'Số liệu theo đơn vị', note: '(Kèm theo Phiếu số 12/PCĐ-UBND)', landscape: true, body: [{ kind: 'paragraph', text: 'Nội dung phụ lục.' }] }],
+  }));
+  const text = paragraphs(xml);
+  assert.match(xml, /<w:gridSpan w:val="2"\/>/);
+  assert.match(xml, /<w:vMerge w:val="restart"\/>/);
+  assert.match(xml, /<w:vMerge w:val="continue"\/>/);
+  assertRun(xml, 'Cấp xã', { size: 12 });
+  assertRun(xml, 'Tổng cộng', { size: 12, bold: true });
+  assert.match(paragraphProps(xml, 'Cấp xã') ?? '', /<w:jc w:val="left"\/>/);
+  // The body stays portrait; the phụ lục is a landscape section after the signature.
+  assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"/);
+  assert.match(xml, /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  assert.ok(text.indexOf('TM. ỦY BAN NHÂN DÂN') < text.indexOf('PHỤ LỤC'));
+  assertRun(xml, 'PHỤ LỤC', { size: 14, bold: true });
+  assertRun(xml, '(Kèm theo Phiếu số 12/PCĐ-UBND)', { size: 13, italic: true });
+  assert.ok(text.includes('Nội dung phụ lục.'));
+});
