@@ -1,7 +1,7 @@
 // The console's pages: path, menu label and icon, the permission that shows them, and their lazily loaded screen.
 import { ApartmentOutlined, AuditOutlined, FileAddOutlined, InboxOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
-import { SolutionOutlined } from '@ant-design/icons';
+import { BarChartOutlined, SolutionOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
@@ -41,6 +41,14 @@ export const pages: PageDef[] = [
     icon: <SolutionOutlined />,
     permission: ['reception.read', 'reception.manage'],
     Screen: lazy(() => import('./reception/ReceptionPage.tsx')),
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    label: 'menu.reports',
+    icon: <BarChartOutlined />,
+    permission: 'report.read',
+    Screen: lazy(() => import('./reports/ReportsPage.tsx')),
   },
   {
     key: 'units',
