@@ -10,6 +10,7 @@ import { supervisionModule } from './supervision/index.ts';
 import { receptionModule } from './reception/index.ts';
 import { portalModule } from './portal/index.ts';
 import { open311Module } from './open311/index.ts';
+import { reportsModule } from './reports/index.ts';
 import { importsModule } from './imports/index.ts';
 
-export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule, dialogueModule, supervisionModule, portalModule, open311Module, receptionModule, importsModule];
+export const MODULES = [unitsModule, organisationsModule, accountsModule, auditModule, calendarModule, casesModule, dialogueModule, supervisionModule, portalModule, open311Module, receptionModule, importsModule, reportsModule];

@@ -18,6 +18,8 @@ export { petitionerInput } from './cases.schemas.ts';
 export { KINDS, CHANNELS, STATES } from './cases.workflow.ts';
 export type { CaseRow, PetitionerData } from './cases.tables.ts';
 export { KIND_NAMES } from './cases.workflow.ts';
+export { caseFigures, listCasesIn, type CaseReportFigures, type CaseChildCounts } from './cases.figures.ts';
+export { CASE_READ, CHANNEL_NAMES } from './cases.workflow.ts';
 
 export const casesModule: ModuleManifest = {
   name: 'cases',

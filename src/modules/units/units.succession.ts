@@ -20,6 +20,11 @@ export function successorProvince(oldProvinceCode: string): string | undefined {
   return table().get(oldProvinceCode);
 }
 
+/** The provinces of the three-level tree that became this province of the two-level tree, sorted. */
+export function predecessorProvinces(newProvinceCode: string): string[] {
+  return [...table()].filter(([, next]) => next === newProvinceCode).map(([old]) => old).sort();
+}
+
 /**
  * Where a unit of the three-level tree sits under today's provinces: its path with the old province replaced by its
  * successor (VN.49.503.20335 → VN.48.503.20335). Scope checks compare it with today's units: an official of the new
