@@ -78,6 +78,22 @@ interface Row {
   conflictMeansAllowed?: boolean;
 }
 
+const RUN_IMPORT: Role[] = ['danvan', 'mttq', 'admin'];
+const READ_IMPORT: Role[] = ['danvan', 'mttq', 'admin', 'leader', 'auditor'];
+const imports = {} as Record<Place, string>;
+/** A one-row supervision sheet as CSV, in a multipart upload to the import. */
+function importForm(t: Place, dryRun: boolean, n = 0): { payload: Buffer; headers: Record<string, string> } {
+  const b = '----matrix-import';
+  const csv = `\uFEFFMã đơn vị hành chính,Tổ chức giám sát,Đối tượng giám sát,Hình thức,Nội dung,Ngày bắt đầu\r\n${PLACES[t]},Ủy ban MTTQ thử,Ủy ban nhân dân thử,Đoàn giám sát,Kiểm tra quyền ${n},01/12/2025\r\n`;
+  return {
+    payload: Buffer.concat([
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="unit"\r\n\r\n${PLACES[t]}\r\n--${b}\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\n${dryRun}\r\n`),
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="giam-sat.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(csv, 'utf8'), Buffer.from(`\r\n--${b}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+  };
+}
+
 const rows: Row[] = [
   { method: 'GET', route: '/api/organisations', req: (t) => ({ url: `/api/organisations?unit=${PLACES[t]}` }), roles: READ_ORG, scoped: true },
   { method: 'GET', route: '/api/organisations/{id}', req: (t) => ({ url: `/api/organisations/${orgs[t].id}` }), roles: READ_ORG, scoped: true, hiddenUnless: READ_ORG },
@@ -168,6 +184,12 @@ const rows: Row[] = [
   { method: 'POST', route: '/api/critique/drafts/{id}/sessions', req: (t) => ({ url: `/api/critique/drafts/${supervision[t].draftId}/sessions`, payload: { form: 'van_ban', heldOn: TODAY } }), roles: MANAGE_SUPERVISION, scoped: true, hiddenUnless: SEE_CRITIQUE },
   { method: 'POST', route: '/api/critique/sessions/{id}/opinions', req: (t) => ({ url: `/api/critique/sessions/${supervision[t].sessionId}/opinions`, payload: { opinions: [{ content: 'Ý kiến kiểm tra quyền' }] } }), roles: MANAGE_SUPERVISION, scoped: true, hiddenUnless: SEE_CRITIQUE },
   { method: 'POST', route: '/api/critique/drafts/{id}/responses', req: (t) => ({ url: `/api/critique/drafts/${supervision[t].draftId}/responses`, payload: { items: [{ opinionId: supervision[t].opinionId, response: 'tiep_thu', respondedOn: TODAY }] } }), roles: RESPOND_CRITIQUE, scoped: true, hiddenUnless: SEE_CRITIQUE },
+  // Imports of past years: templates for anyone signed in; checking and importing by danvan, mttq and administrators
+  // into a unit of their scope; the history also for leaders and auditors; undo by those who may import.
+  { method: 'GET', route: '/api/imports/templates/{name}', req: () => ({ url: '/api/imports/templates/hoi-nghi.csv' }), roles: 'any-signed-in', scoped: false },
+  { method: 'POST', route: '/api/imports', req: (t, n) => ({ url: '/api/imports', ...importForm(t, true, n) }), roles: RUN_IMPORT, scoped: true },
+  { method: 'GET', route: '/api/imports', req: (t) => ({ url: `/api/imports?unit=${PLACES[t]}` }), roles: READ_IMPORT, scoped: true },
+  { method: 'POST', route: '/api/imports/{id}/undo', req: (t) => ({ url: `/api/imports/${imports[t]}/undo` }), roles: RUN_IMPORT, scoped: true, hiddenUnless: READ_IMPORT, conflictMeansAllowed: true },
 ];
 /** Routes anyone may call. */
 const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login', 'GET /api/case-fields',
@@ -218,6 +240,13 @@ before(async () => {
     assert.equal(withSession.statusCode, 201, withSession.body);
     const session = withSession.json().sessions[0];
     supervision[place] = { visitId: sv.json().id, draftId: draft.json().id, sessionId: session.id, opinionId: session.opinions[0].id };
+  }
+  // One import standing in each place, for the undo row.
+  for (const place of Object.keys(PLACES) as Place[]) {
+    const importer = (await h.given.official('danvan', PLACES[place], { organisation: orgs[place] })).cookie;
+    const done = await h.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie: importer, ...importForm(place, false).headers }, payload: importForm(place, false).payload });
+    assert.equal(done.statusCode, 201, done.body);
+    imports[place] = done.json().batchId;
   }
   for (const at of ['communeA', 'province'] as Place[]) {
     for (const role of ROLES) actors.push({ role, at, cookie: (await h.given.official(role, PLACES[at])).cookie });
