@@ -29,6 +29,9 @@ const MANAGE_RECEPTION: Role[] = ['reception', 'leader', 'admin'];
 const SEE_SCHEDULES: Role[] = [...new Set([...READ_RECEPTION, ...MANAGE_RECEPTION])];
 const RECORD_RECEPTION: Role[] = ['reception', 'leader'];
 const reception = {} as Record<Place, { scheduleId: string; bookingId: string; visitId: string }>;
+const MANAGE_DIALOGUE: Role[] = ['danvan', 'leader', 'admin'];
+const READ_DIALOGUE: Role[] = ['danvan', 'leader', 'admin', 'mttq', 'auditor', 'handler'];
+const conferences = {} as Record<Place, string>;
 const READ_SUPERVISION: Role[] = ['mttq', 'danvan', 'leader', 'auditor'];
 const MANAGE_SUPERVISION: Role[] = ['mttq', 'admin'];
 const SEE_SUPERVISION: Role[] = [...new Set([...READ_SUPERVISION, ...MANAGE_SUPERVISION])];
@@ -42,6 +45,10 @@ const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
 const schedule = (t: Place, n = 0) => ({
   unitCode: PLACES[t], organisationId: orgs[t].id, leaderName: `Lãnh đạo thử ${n}`, leaderTitle: 'Thủ trưởng cơ quan', leaderKind: 'agency_head',
   place: 'Phòng tiếp công dân', recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] }, startTime: '07:00', endTime: '17:00', slotMinutes: 30, capacity: 50,
+});
+const conference = (t: Place, n = 0) => ({
+  unitCode: PLACES[t], organisationId: orgs[t].id, type: 'dinh_ky', topic: `Hội nghị kiểm tra quyền ${n}`, heldOn: TODAY, place: 'Hội trường',
+  chairs: [{ side: 'chinh_quyen', name: 'Người chủ trì', position: 'Chủ tịch' }],
 });
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 function pngForm(): { payload: Buffer; headers: Record<string, string> } {
@@ -190,11 +197,22 @@ const rows: Row[] = [
   { method: 'POST', route: '/api/imports', req: (t, n) => ({ url: '/api/imports', ...importForm(t, true, n) }), roles: RUN_IMPORT, scoped: true },
   { method: 'GET', route: '/api/imports', req: (t) => ({ url: `/api/imports?unit=${PLACES[t]}` }), roles: READ_IMPORT, scoped: true },
   { method: 'POST', route: '/api/imports/{id}/undo', req: (t) => ({ url: `/api/imports/${imports[t]}/undo` }), roles: RUN_IMPORT, scoped: true, hiddenUnless: READ_IMPORT, conflictMeansAllowed: true },
+  // Dialogue conferences: Ban Dân vận, leaders and administrators plan and record them; the Front, auditors and
+  // handlers read them. Recording or not-held twice is a conflict once the first one passed.
+  { method: 'GET', route: '/api/dialogue/conferences', req: (t) => ({ url: `/api/dialogue/conferences?unit=${PLACES[t]}` }), roles: READ_DIALOGUE, scoped: true },
+  { method: 'POST', route: '/api/dialogue/conferences', req: (t, n) => ({ url: '/api/dialogue/conferences', payload: conference(t, n) }), roles: MANAGE_DIALOGUE, scoped: true },
+  { method: 'GET', route: '/api/dialogue/conferences/{id}', req: (t) => ({ url: `/api/dialogue/conferences/${conferences[t]}` }), roles: READ_DIALOGUE, scoped: true, hiddenUnless: READ_DIALOGUE },
+  { method: 'PATCH', route: '/api/dialogue/conferences/{id}', req: (t, n) => ({ url: `/api/dialogue/conferences/${conferences[t]}`, payload: { topic: `Chủ đề mới ${n}` } }), roles: MANAGE_DIALOGUE, scoped: true, hiddenUnless: READ_DIALOGUE, conflictMeansAllowed: true },
+  { method: 'POST', route: '/api/dialogue/conferences/{id}/publish', req: (t) => ({ url: `/api/dialogue/conferences/${conferences[t]}/publish`, payload: { published: true } }), roles: MANAGE_DIALOGUE, scoped: true, hiddenUnless: READ_DIALOGUE },
+  { method: 'POST', route: '/api/dialogue/conferences/{id}/record', req: (t) => ({ url: `/api/dialogue/conferences/${conferences[t]}/record`, payload: { attendance: 10 } }), roles: MANAGE_DIALOGUE, scoped: true, hiddenUnless: READ_DIALOGUE, conflictMeansAllowed: true },
+  { method: 'POST', route: '/api/dialogue/conferences/{id}/not-held', req: (t) => ({ url: `/api/dialogue/conferences/${conferences[t]}/not-held`, payload: { reason: 'Kiểm tra quyền' } }), roles: MANAGE_DIALOGUE, scoped: true, hiddenUnless: READ_DIALOGUE, conflictMeansAllowed: true },
+  { method: 'GET', route: '/api/dialogue/organisations', req: (t) => ({ url: `/api/dialogue/organisations?unit=${PLACES[t]}` }), roles: MANAGE_DIALOGUE, scoped: true },
 ];
 /** Routes anyone may call. */
 const PUBLIC = ['GET /api/units', 'GET /api/units/{code}', 'GET /api/units/{code}/children', 'POST /api/auth/login', 'GET /api/case-fields',
   'GET /api/calendar/holidays', 'GET /api/calendar/add', 'GET /api/calendar/lunar', 'GET /api/public/reception/schedules', 'POST /api/public/reception/bookings',
-  'POST /api/public/cases', 'POST /api/public/track', 'POST /api/public/track/rating', 'GET /api/public/answers'];
+  'POST /api/public/cases', 'POST /api/public/track', 'POST /api/public/track/rating', 'GET /api/public/answers',
+  'GET /api/public/conferences', 'GET /api/public/conferences/{id}'];
 
 function expected(row: Row, a: Actor, target: Place): Expect {
   if (a.role === 'anonymous') return 'unauthenticated';
@@ -230,6 +248,10 @@ before(async () => {
     const visit = await h.app.inject({ method: 'POST', url: '/api/reception/visits', headers: { cookie: officer }, payload: { unitCode: PLACES[place], citizen: { name: 'Công dân thử' }, content: 'Nội dung kiểm tra quyền', classification: 'kien_nghi' } });
     assert.equal(visit.statusCode, 201, visit.body);
     reception[place] = { scheduleId: s.json().id, bookingId: list.find((b: { code: string }) => b.code === booked.json().code).id, visitId: visit.json().id };
+    const organiser = (await h.given.official('danvan', PLACES[place], { organisation: orgs[place] })).cookie;
+    const planned = await h.app.inject({ method: 'POST', url: '/api/dialogue/conferences', headers: { cookie: organiser }, payload: conference(place) });
+    assert.equal(planned.statusCode, 201, planned.body);
+    conferences[place] = planned.json().id;
     fronts[place] = await h.given.organisation(PLACES[place], { kind: 'mttq', name: `Ủy ban MTTQ đích ${place}` });
     const front = (await h.given.official('mttq', PLACES[place], { organisation: fronts[place] })).cookie;
     const sv = await h.app.inject({ method: 'POST', url: '/api/supervision/visits', headers: { cookie: front }, payload: supervisionVisit(place) });

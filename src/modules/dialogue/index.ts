@@ -1,0 +1,18 @@
+// Dialogue conferences (hội nghị tiếp xúc, đối thoại): planned, reminded, recorded with the recommendations residents
+// raised; those not answered on the spot become cases and are followed to resolution; the results are published.
+import type { ModuleManifest } from '../../platform/http.ts';
+import './dialogue.policy.ts';
+import './dialogue.cases.ts';
+import { dialogueRoutes } from './dialogue.routes.ts';
+import { dialogueJobs } from './dialogue.jobs.ts';
+import { seedDialogueDemo } from './dialogue.demo.ts';
+
+export { DIALOGUE_MANAGE, DIALOGUE_READ } from './dialogue.policy.ts';
+export { importedConferences, writeImportedDialogue, importedDialogueChanged, deleteImportedDialogue, type ImportedConference, type ImportedRecommendation, type KnownConference } from './dialogue.import.ts';
+
+export const dialogueModule: ModuleManifest = {
+  name: 'dialogue',
+  routes: dialogueRoutes,
+  jobs: dialogueJobs,
+  onBoot: seedDialogueDemo,
+};
