@@ -61,7 +61,8 @@ const colLetter = (i: number) => String.fromCharCode(65 + i);
 const header = (value: string): Cell => ({ value, fontWeight: 'bold', wrap: true, alignVertical: 'center', backgroundColor: '#E7EEF7', borderStyle: 'thin', borderColor: '#8EA9C8' });
 
 function instructions(defs: SheetDef[]): Row[] {
-  const p = (value: string): Row => [{ value, wrap: true, columnSpan: 4 }, null, null, null];
+  // A merged cell does not grow with its text: the row is given the height of its lines (about 140 characters each).
+  const p = (value: string): Row => [{ value, wrap: true, alignVertical: 'top', columnSpan: 4, height: Math.ceil(value.length / 140) * 15 + 3 }, null, null, null];
   const rows: Row[] = [
     [{ value: 'HƯỚNG DẪN NHẬP DỮ LIỆU CÁC NĂM TRƯỚC', fontWeight: 'bold', fontSize: 14, columnSpan: 4 }, null, null, null],
     p('Mỗi hội nghị, kiến nghị, cuộc giám sát ghi trên một dòng của trang tương ứng, từ dòng 2. Không đổi tên trang, không sửa dòng tiêu đề. Cột có dấu * là bắt buộc.'),

@@ -3,6 +3,7 @@
 // file or the same conference code refused the second time, the unit scope, old 2024 codes for dates before July 2025
 // only, types told by content, the history and undoing an import.
 import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import writeExcelFile from 'write-excel-file/node';
@@ -15,6 +16,7 @@ import { templateSheets } from './imports.service.ts';
 import { headerText } from './imports.templates.ts';
 import { parseChairs, toDay } from './imports.check.ts';
 import type { SheetKey } from './imports.columns.ts';
+import { ROW_ISSUES } from './imports.issues.ts';
 
 const PROVINCE = '46'; const PHU_XUAN = '19753'; const THUAN_HOA = '19789'; const DA_NANG = '48';
 
@@ -119,6 +121,17 @@ describe('pieces', () => {
       { side: 'mttq', name: 'Lê C', position: 'Chủ tịch Ủy ban MTTQ' },
     ]);
     assert.deepEqual(parseChairs(null), []);
+  });
+});
+
+describe('documentation', () => {
+  test('docs/import.md describes every column of every sheet and every rejection code', () => {
+    const doc = readFileSync(new URL('../../../docs/import.md', import.meta.url), 'utf8');
+    for (const d of defs) {
+      assert.ok(doc.includes(`### Trang "${d.name}" (\`${d.csv}\`)`), d.name);
+      for (const c of d.columns) assert.ok(doc.includes(`| ${c.header} |`), `${d.name}: ${c.header}`);
+    }
+    for (const code of Object.keys(ROW_ISSUES)) assert.ok(doc.includes(`| \`${code}\` |`), code);
   });
 });
 

@@ -2,6 +2,7 @@
 import { ApartmentOutlined, AuditOutlined, FileAddOutlined, InboxOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
 import { BarChartOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
@@ -49,6 +50,14 @@ export const pages: PageDef[] = [
     icon: <BarChartOutlined />,
     permission: 'report.read',
     Screen: lazy(() => import('./reports/ReportsPage.tsx')),
+  },
+  {
+    key: 'imports',
+    path: '/imports',
+    label: 'menu.imports',
+    icon: <CloudUploadOutlined />,
+    permission: ['import.run', 'import.read'],
+    Screen: lazy(() => import('./imports/ImportsPage.tsx')),
   },
   {
     key: 'units',
