@@ -3,6 +3,7 @@ import { ApartmentOutlined, AuditOutlined, FileAddOutlined, InboxOutlined, TeamO
 import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
 import { BarChartOutlined, SolutionOutlined } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
+import { CommentOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
@@ -42,6 +43,14 @@ export const pages: PageDef[] = [
     icon: <SolutionOutlined />,
     permission: ['reception.read', 'reception.manage'],
     Screen: lazy(() => import('./reception/ReceptionPage.tsx')),
+  },
+  {
+    key: 'dialogue',
+    path: '/dialogue',
+    label: 'menu.dialogue',
+    icon: <CommentOutlined />,
+    permission: ['dialogue.read', 'dialogue.manage'],
+    Screen: lazy(() => import('./dialogue/DialoguePage.tsx')),
   },
   {
     key: 'reports',

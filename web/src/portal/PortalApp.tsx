@@ -12,6 +12,8 @@ const loaders: Record<Exclude<RouteName, 'home'>, () => Promise<{ default: Compo
   track: () => import('./track/TrackPage.tsx'),
   answers: () => import('./answers/AnswersPage.tsx'),
   reception: () => import('./reception/ReceptionPage.tsx'),
+  conferences: () => import('./conferences/ConferencesPage.tsx'),
+  conference: () => import('./conferences/ConferencePage.tsx'),
 };
 
 // A failed chunk download (a dropped connection) must be retryable without reloading: a new lazy() asks again.
@@ -31,9 +33,11 @@ const titleKeys: Record<RouteName, string> = {
   track: 'portal.nav.track',
   answers: 'portal.nav.answers',
   reception: 'portal.nav.reception',
+  conferences: 'portal.nav.conferences',
+  conference: 'portal.conferences.resultsTitle',
 };
 
-const navRoutes: Exclude<RouteName, 'home'>[] = ['send', 'track', 'answers', 'reception'];
+const navRoutes: Exclude<keyof typeof paths, 'home'>[] = ['send', 'track', 'answers', 'reception'];
 
 export function PortalApp() {
   const { t } = useI18n();

@@ -8,7 +8,7 @@ const services: { key: string; href?: string }[] = [
   { key: 'track', href: paths.track },
   { key: 'answers', href: paths.answers },
   { key: 'reception', href: paths.reception },
-  { key: 'dialogue' },
+  { key: 'dialogue', href: paths.conferences },
   { key: 'units', href: '#tra-cuu-don-vi' },
 ];
 

@@ -8,9 +8,11 @@ export const paths = {
   track: '/theo-doi',
   answers: '/tra-loi',
   reception: '/tiep-cong-dan',
+  conferences: '/hoi-nghi',
 } as const;
 
-export type RouteName = keyof typeof paths;
+/** 'conference' is one conference's results page, /hoi-nghi/<id>. */
+export type RouteName = keyof typeof paths | 'conference';
 
 const byPath = new Map<string, RouteName>(Object.entries(paths).map(([name, path]) => [path, name as RouteName]));
 
@@ -35,7 +37,11 @@ const currentPath = () => normalise(window.location.pathname);
 
 /** The route of a path, or null for an unknown one (the not-found page). */
 export function routeOf(path: string): RouteName | null {
-  return byPath.get(normalise(path)) ?? null;
+  const p = normalise(path);
+  const exact = byPath.get(p);
+  if (exact) return exact;
+  const rest = p.startsWith(`${paths.conferences}/`) ? p.slice(paths.conferences.length + 1) : '';
+  return rest && !rest.includes('/') ? 'conference' : null;
 }
 
 /** How many times the page changed without a reload: focus moves to the new page's heading only after one. */
