@@ -176,6 +176,9 @@ const rows: Row[] = [
   // behind a figure also need case.read (not exercised here: the conferences list is).
   { method: 'GET', route: '/api/reports/summary', req: (t) => ({ url: `/api/reports/summary?unit=${PLACES[t]}&period=year&year=2026` }), roles: ['leader', 'danvan', 'mttq', 'auditor', 'admin'], scoped: true },
   { method: 'GET', route: '/api/reports/records', req: (t) => ({ url: `/api/reports/records?unit=${PLACES[t]}&period=year&year=2026&kind=conferences` }), roles: ['leader', 'danvan', 'mttq', 'auditor', 'admin'], scoped: true },
+  // The report's files: the same readers and scope as the report; the .docx is issued in the name of the caller's own organisation.
+  { method: 'GET', route: '/api/reports/summary.docx', req: (t) => ({ url: `/api/reports/summary.docx?unit=${PLACES[t]}&period=year&year=2026` }), roles: ['leader', 'danvan', 'mttq', 'auditor', 'admin'], scoped: true },
+  { method: 'GET', route: '/api/reports/summary.xlsx', req: (t) => ({ url: `/api/reports/summary.xlsx?unit=${PLACES[t]}&period=year&year=2026` }), roles: ['leader', 'danvan', 'mttq', 'auditor', 'admin'], scoped: true },
   // Supervision and critique: the Front (and administrators) plan and record; the Front, Ban Dân vận, leaders and auditors
   // read; the drafting body's leaders, handlers and administrators answer critique opinions. Recording or cancelling a
   // supervision that is no longer planned is a 409 for those allowed.

@@ -3,10 +3,17 @@
 import type { ModuleManifest } from '../../platform/http.ts';
 import './reports.policy.ts';
 import { reportRoutes } from './reports.routes.ts';
+import { reportExportRoutes } from './reports.exports.routes.ts';
 
 export { REPORT_READ } from './reports.policy.ts';
 export { buildReport, listRecords, emptyFigures, type ReportInput, type RecordsInput } from './reports.service.ts';
 export { parsePeriod, previousPeriod } from './reports.period.ts';
 export type * from './reports.types.ts';
 
-export const reportsModule: ModuleManifest = { name: 'reports', routes: reportRoutes };
+export const reportsModule: ModuleManifest = {
+  name: 'reports',
+  routes: (ctx) => async (app) => {
+    await app.register(reportRoutes(ctx));
+    await app.register(reportExportRoutes(ctx));
+  },
+};

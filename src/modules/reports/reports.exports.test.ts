@@ -1,8 +1,11 @@
 // Report exports: the .docx in the State and Party layouts (header, figures, signature, landscape phụ lục), the empty
-// report, the issuer of each kind of organisation, and the .xlsx read back.
-import { test } from 'node:test';
+// report, the issuer of each kind of organisation, the .xlsx read back, and the HTTP routes (issuer check, file names, audit).
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import readXlsxFile from 'read-excel-file/node';
+import { harness, type Harness } from '../../testing/given.ts';
 import { documentXml, paragraphs, runStyle, unzip } from '../../testing/docx.ts';
 import type { OrganisationRow } from '../organisations/index.ts';
 import { reportDocx, reportXlsx, reportFileBase, type ReportIssuer } from './reports.exports.ts';
@@ -190,4 +193,95 @@ test('the file name is Vietnamese and safe for every file system', () => {
   assert.equal(reportFileBase(provinceReport()), 'Báo cáo công tác dân vận năm 2025 - Thành phố Huế');
   const custom = { ...emptyReport(), period: { from: '2026-03-01', to: '2026-04-15', kind: 'custom' as const, label: 'từ ngày 01/03/2026 đến ngày 15/04/2026' } };
   assert.doesNotMatch(reportFileBase(custom), /[\\/:*?"<>|]/);
+});
+
+describe('GET /api/reports/summary.docx and .xlsx', () => {
+  let h: Harness;
+  let leader: string;
+  let ubndHue: OrganisationRow;
+  let danvan: string;
+  let communeLeader: string;
+  let handler: string;
+
+  before(async () => {
+    h = await harness();
+    ubndHue = await h.given.organisation('46', { kind: 'ubnd', name: 'Ủy ban nhân dân thành phố Huế' });
+    const committee = await h.given.organisation('46', { kind: 'cap_uy', name: 'Thành ủy Huế' });
+    const board = await h.given.organisation('46', { kind: 'ban_dan_van', name: 'Ban Dân vận Thành ủy Huế', parentId: committee.id });
+    leader = (await h.given.official('leader', '46', { organisation: ubndHue })).cookie;
+    danvan = (await h.given.official('danvan', '46', { organisation: board })).cookie;
+    communeLeader = (await h.given.official('leader', '19753', { organisation: await h.given.organisation('19753', { kind: 'ubnd', name: 'Ủy ban nhân dân phường Phú Xuân' }) })).cookie;
+    handler = (await h.given.official('handler', '46', { organisation: ubndHue })).cookie;
+    // Two conferences of Phường Phú Xuân in March 2026, one periodic and one ad hoc.
+    for (const type of ['dinh_ky', 'dot_xuat']) {
+      await h.ctx.database.rows(sql`insert into dialogue_conference (id, unit_code, unit_path, level, organiser_name, type, topic, held_on, place, status, attendance)
+        values (${randomUUID()}, '19753', 'VN.46.19753'::ltree, 'commune', 'Ủy ban nhân dân', ${type}, 'Đối thoại với Nhân dân', '2026-03-10', 'Hội trường', 'held', 60)`);
+    }
+  });
+  after(() => h?.close());
+
+  const get = (url: string, cookie?: string) => h.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  const Q = 'unit=46&period=quarter&year=2026&quarter=1';
+
+  test('the .docx of the province for a quarter, in the People\'s Committee\'s State layout, with a Vietnamese file name', async () => {
+    const res = await get(`/api/reports/summary.docx?${Q}&issuer=${ubndHue.id}`, leader);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const disposition = String(res.headers['content-disposition']);
+    assert.match(disposition, /^attachment; filename="Bao cao cong tac dan van quy I nam 2026 - Thanh pho Hue\.docx"; filename\*=UTF-8''/);
+    assert.equal(decodeURIComponent(disposition.split("UTF-8''")[1]), 'Báo cáo công tác dân vận quý I năm 2026 - Thành phố Huế.docx');
+    const text = paragraphs(documentXml(res.rawPayload));
+    for (const t of ['ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số:       /BC-UBND', 'Kết quả công tác dân vận quý I năm 2026 trên địa bàn thành phố Huế', 'TM. ỦY BAN NHÂN DÂN', 'PHỤ LỤC']) {
+      assert.ok(text.includes(t), `no paragraph "${t}"`);
+    }
+    assert.ok(text.some((p) => p.includes('đã tổ chức 2 hội nghị tiếp xúc, đối thoại, trong đó 1 định kỳ, 1 đột xuất')));
+    const row = text.indexOf('Phường Phú Xuân');
+    assert.ok(row > text.indexOf('PHỤ LỤC'), 'the commune in the phụ lục');
+    assert.deepEqual(text.slice(row + 1, row + 5), ['2', '1', '1', '0'], 'held, periodic, ad hoc, and the previous quarter beside');
+    const [audit] = await h.ctx.database.rows<{ action: string; detail: { format: string; issuer: string } }>(sql`select action, detail from audit_event where action = 'report.exported' order by at desc, id desc limit 1`);
+    assert.equal(audit?.detail.format, 'docx');
+    assert.equal(audit?.detail.issuer, 'Ủy ban nhân dân thành phố Huế');
+  });
+
+  test('a party board\'s official gets the Party layout by default (own organisation)', async () => {
+    const res = await get(`/api/reports/summary.docx?${Q}`, danvan);
+    assert.equal(res.statusCode, 200, res.body);
+    const text = paragraphs(documentXml(res.rawPayload));
+    for (const t of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'THÀNH ỦY HUẾ', 'BAN DÂN VẬN', '*', 'Số       -BC/BDVTU', 'T/M BAN DÂN VẬN']) assert.ok(text.includes(t), `no paragraph "${t}"`);
+    assert.ok(!text.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+  });
+
+  test('an issuer the reader neither belongs to nor has in scope, or no organisation at all, is refused with a stable code', async () => {
+    for (const issuer of [ubndHue.id, randomUUID()]) {
+      const res = await get(`/api/reports/summary.docx?unit=19753&period=quarter&year=2026&quarter=1&issuer=${issuer}`, communeLeader);
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal(res.json().code, 'report_issuer_not_allowed');
+      assert.match(res.json().detail, /nhân danh/);
+    }
+    const bad = await get(`/api/reports/summary.docx?${Q}&issuer=khong-phai-ma`, leader);
+    assert.equal(bad.statusCode, 400);
+    // The commune's leader may issue the commune's report in the name of the commune's committee.
+    assert.equal((await get('/api/reports/summary.docx?unit=19753&period=quarter&year=2026&quarter=1', communeLeader)).statusCode, 200);
+  });
+
+  test('the .xlsx reads back with the commune\'s figures as numbers', async () => {
+    const res = await get(`/api/reports/summary.xlsx?${Q}`, leader);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''B%C3%A1o%20c%C3%A1o%20/);
+    const sheets = await readXlsxFile(res.rawPayload);
+    const row = sheets[0].data.find((r) => r[1] === '19753');
+    assert.deepEqual(row?.slice(2, 8), ['Phường Phú Xuân', 'Cấp xã', 'từ 01/7/2025', 2, 1, 1]);
+  });
+
+  test('the same refusals as the report: not signed in, no report right, outside scope, bad period', async () => {
+    assert.equal((await get(`/api/reports/summary.xlsx?${Q}`)).statusCode, 401);
+    assert.equal((await get(`/api/reports/summary.docx?${Q}`, handler)).statusCode, 403);
+    const outside = await get('/api/reports/summary.docx?unit=01&period=year&year=2026', leader);
+    assert.equal(outside.statusCode, 403);
+    assert.equal(outside.json().code, 'report_outside_scope');
+    const period = await get('/api/reports/summary.xlsx?unit=46&period=quarter&year=2026&quarter=5', leader);
+    assert.equal(period.statusCode, 400);
+    assert.equal(period.json().code, 'report_period_invalid');
+  });
 });
