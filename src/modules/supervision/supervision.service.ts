@@ -7,6 +7,7 @@ import { todayVN } from '../../platform/clock.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Executor } from '../../db/database.ts';
+import { organisationsByIds } from '../organisations/index.ts';
 import * as repo from './supervision.repository.ts';
 import { SUPERVISION_MANAGE, SUPERVISION_READ } from './supervision.policy.ts';
 import { addDays, SUPERVISION_FORM_NAMES, type SupervisionForm } from './supervision.rules.ts';
@@ -16,6 +17,8 @@ import { activeOrganisation, audit, checkDay, frontOrganisation, inTx, listedUni
 import { raiseCases } from './supervision.cases.ts';
 
 const READERS = [SUPERVISION_READ, SUPERVISION_MANAGE];
+/** The cases module's reading action: the supervised body's officials read the supervision that raised their cases. */
+const CASE_READ = 'case.read';
 
 // ——— Programmes ———
 
@@ -49,19 +52,35 @@ export async function listVisits(ctx: AppContext, actor: Actor, q: ListQuery): P
   return ok(rows.filter((v) => READERS.some((a) => can(actor, a, v))));
 }
 
-/** A visit the actor may read; any other is reported as not found. */
+/**
+ * A visit the actor may read: the Front's readers in its unit, or the officials who read the supervised body's cases
+ * (its recommendations were addressed to them). Any other is reported as not found.
+ */
 export async function getVisit(ctx: AppContext, actor: Actor, id: string): Promise<Outcome<VisitRow>> {
   const v = await repo.findVisit(ctx.database.db, id);
   if (!v) return fail('supervision_visit_not_found');
   if (!READERS.some((a) => can(actor, a, v))) {
-    return denied('supervision_visit_not_found', { action: SUPERVISION_READ, unitPath: v.unitPath, unitCode: v.unitCode, targetType: 'supervision_visit', targetId: id });
+    const [subject] = v.subjectOrganisationId ? await organisationsByIds(ctx, [v.subjectOrganisationId]) : [];
+    if (!subject || !can(actor, CASE_READ, subject)) {
+      return denied('supervision_visit_not_found', { action: SUPERVISION_READ, unitPath: v.unitPath, unitCode: v.unitCode, targetType: 'supervision_visit', targetId: id });
+    }
+  }
+  return ok(v);
+}
+
+/** A visit the actor may read through the Front's rights (not only as the supervised body). */
+async function frontVisit(ctx: AppContext, actor: Actor, id: string): Promise<Outcome<VisitRow>> {
+  const v = await repo.findVisit(ctx.database.db, id);
+  if (!v) return fail('supervision_visit_not_found');
+  if (!READERS.some((a) => can(actor, a, v))) {
+    return denied('supervision_visit_not_found', { action: SUPERVISION_MANAGE, unitPath: v.unitPath, unitCode: v.unitCode, targetType: 'supervision_visit', targetId: id });
   }
   return ok(v);
 }
 
 /** A visit the actor may change: hidden from those who may not read it, refused to readers who may not manage it. */
 async function manageableVisit(ctx: AppContext, actor: Actor, id: string): Promise<Outcome<VisitRow>> {
-  const found = await getVisit(ctx, actor, id);
+  const found = await frontVisit(ctx, actor, id);
   if (!found.ok) return found;
   const v = found.value;
   if (!can(actor, SUPERVISION_MANAGE, v)) {

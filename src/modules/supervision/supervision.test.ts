@@ -141,8 +141,12 @@ describe('supervision', () => {
     assert.deepEqual(c.origin, { type: 'supervision', id: visitId, title: v.topic, on: addDays(started, 1), path: `/supervision?unit=${A}&visit=${visitId}` });
     const [audit] = await h.ctx.database.rows<{ detail: { recommendations: { caseId: string }[] } }>(sql`select detail from audit_event where action = 'supervision.visit.recorded' and target_id = ${visitId}`);
     assert.deepEqual(audit.detail.recommendations.map((r) => r.caseId), [r1.case.id, r2.case.id]);
-    // The Front's official may not process the case; the link is for the supervised body.
+    // The Front's official may not process the case; the supervised body's officials may read the supervision behind it.
     assert.equal((await call(frontA, 'GET', `/api/cases/${r1.case.id}`)).statusCode, 404);
+    const behind = await ok(handlerA, 'GET', `/api/supervision/visits/${visitId}`);
+    assert.deepEqual(behind.abilities, { record: false, cancel: false });
+    assert.equal(behind.recommendations.length, 2);
+    assert.equal((await call(handlerA, 'GET', `/api/supervision/visits?unit=${A}`)).statusCode, 403);
   });
 
   test('the supervised body answers and closes: the recommendation follows, and a reopening takes it back', async () => {
