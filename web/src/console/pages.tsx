@@ -2,6 +2,7 @@
 import { ApartmentOutlined, AuditOutlined, FileAddOutlined, InboxOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
 import { BarChartOutlined, SolutionOutlined } from '@ant-design/icons';
+import { FileSearchOutlined } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { CommentOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
@@ -59,6 +60,14 @@ export const pages: PageDef[] = [
     icon: <BarChartOutlined />,
     permission: 'report.read',
     Screen: lazy(() => import('./reports/ReportsPage.tsx')),
+  },
+  {
+    key: 'supervision',
+    path: '/supervision',
+    label: 'menu.supervision',
+    icon: <FileSearchOutlined />,
+    permission: ['supervision.read', 'supervision.manage', 'critique.respond'],
+    Screen: lazy(() => import('./supervision/SupervisionPage.tsx')),
   },
   {
     key: 'imports',
