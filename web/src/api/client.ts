@@ -125,7 +125,9 @@ export async function download(path: string, fallbackName: string, accept = 'tex
   const response = await send('GET', path, { accept });
   const blob = await response.blob();
   const disposition = response.headers.get('content-disposition') ?? '';
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  // RFC 6266: the UTF-8 name (filename*) wins over the plain fallback when the server sends both.
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const match = star ?? /filename="?([^";]+)"?/i.exec(disposition);
   const name = match?.[1] ? decodeURIComponent(match[1]) : fallbackName;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

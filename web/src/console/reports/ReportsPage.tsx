@@ -206,7 +206,9 @@ export default function ReportsPage() {
             {report.unit.name} — {report.period.label}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {t('console.reports.periodLine', { label: report.period.label, from: formatDay(report.period.from), to: formatDay(report.period.to) })}
+            {report.period.kind === 'custom'
+              ? report.period.label
+              : t('console.reports.periodLine', { label: report.period.label, from: formatDay(report.period.from), to: formatDay(report.period.to) })}
             {' · '}
             {t('console.reports.previousLine', { label: report.previous.label })}
             {' · '}
