@@ -5,6 +5,8 @@
 // Screenshots of the console page and the results page at 390 and 1366 px.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SHOTS, startApp, type Running } from './server.ts';
 import { noOverflow, noRawKeys, openMenu, pickOption, signedIn as signedInAt } from './ui.ts';
@@ -44,6 +46,16 @@ async function fillDate(page: Page, testId: string, day: string) {
   await input.click();
   await input.fill(day);
   await input.press('Enter');
+}
+
+/** axe (WCAG 2.0/2.1 A and AA): the serious and critical violations on the page, one line each. */
+async function axeFailures(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const results = await page.evaluate(
+    () => (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
+  );
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 let conferenceId = '';
@@ -115,6 +127,11 @@ test('the Ban Dân vận official plans a conference and records it: one answer 
   await phone.page.getByText(TOPIC).waitFor();
   await noOverflow(phone.page, 'conference list at 390 px');
   await phone.page.screenshot({ path: `${SHOTS}/dialogue-list-390.png`, fullPage: true });
+  await phone.page.getByTestId('dialogue-plan').click();
+  await phone.page.getByTestId('dialogue-plan-form').waitFor();
+  await phone.page.getByTestId('dialogue-plan-topic').waitFor();
+  await phone.page.screenshot({ path: `${SHOTS}/dialogue-plan-form-390.png`, fullPage: true });
+  await phone.page.getByTestId('dialogue-plan-cancel').click();
   await phone.context.close();
 });
 
@@ -129,6 +146,7 @@ test('the recommendation is in the handlers\' inbox, links back to the conferenc
   const origin = page.getByTestId('case-origin');
   assert.equal(await origin.innerText(), `Từ hội nghị đối thoại: ${TOPIC}, ngày ${vnToday}`);
   assert.match(await page.getByTestId('case-content').innerText(), /Kiến nghị của Cử tri tổ dân phố 7 tại hội nghị đối thoại/);
+  await page.screenshot({ path: `${SHOTS}/dialogue-case-origin-1366.png` });
 
   for (const [type, fill] of [
     ['accepted', async () => {}],
@@ -166,6 +184,7 @@ test('a resident on a phone finds the conference on the calendar and sees the re
   const card = page.getByTestId(`conference-${conferenceId}`);
   await card.waitFor();
   await noOverflow(page, 'conference calendar at 390 px');
+  assert.deepEqual(await axeFailures(page), [], 'calendar: accessibility');
   await page.screenshot({ path: `${SHOTS}/dialogue-portal-calendar-390.png`, fullPage: true });
 
   await card.locator('a').click();
@@ -181,6 +200,7 @@ test('a resident on a phone finds the conference on the calendar and sees the re
   for (const secret of ['Cán bộ xử lý', 'phuxuan.']) assert.ok(!body.includes(secret), `the results page shows ${secret}`);
   await noOverflow(page, 'results page at 390 px');
   await noRawKeys(page, 'results page');
+  assert.deepEqual(await axeFailures(page), [], 'results page: accessibility');
   await page.screenshot({ path: `${SHOTS}/dialogue-results-390.png`, fullPage: true });
 
   await page.setViewportSize({ width: 1366, height: 900 });

@@ -3,6 +3,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import type { Dayjs } from 'dayjs';
 import { chairSides, conferenceForms, conferenceTypes, invitedGroups, organisationChoices, planConference, updatePlan } from '../../api/dialogue.ts';
 import type { Chair, Conference, ConferenceForm, ConferenceType, Invited, PlanInput } from '../../api/dialogue.ts';
@@ -40,6 +41,12 @@ export function PlanDialog({ open, unit, editing, onClose, onSaved }: Props) {
   const [form] = Form.useForm<PlanValues>();
   const unitCode = editing?.unit.code ?? unit;
   const choices = useLoader((signal) => (open ? organisationChoices(unitCode, signal) : Promise.resolve(null)), [open, unitCode]);
+  // A new plan starts with the party committee (who convenes these conferences), or the only body there is.
+  const organisers = choices.data?.organisers;
+  useEffect(() => {
+    if (editing || !organisers?.length || form.getFieldValue('organisationId')) return;
+    form.setFieldValue('organisationId', (organisers.find((o) => o.kind === 'cap_uy') ?? organisers[0]!).id);
+  }, [organisers, editing, form]);
 
   const initial: Partial<PlanValues> = editing
     ? {
