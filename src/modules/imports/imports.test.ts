@@ -249,6 +249,17 @@ describe('good files load whole', () => {
     assert.equal(await count('audit_event', sql`action = 'import.batch.imported' and target_id = ${r.batchId}`), 1);
   });
 
+  test('the province\'s report for 2024 counts what was imported, rolled up through the old districts', async () => {
+    const res = await h.app.inject({ method: 'GET', url: `/api/reports/summary?unit=${PROVINCE}&period=year&year=2024`, headers: { cookie: hueDanvan } });
+    assert.equal(res.statusCode, 200, res.body);
+    const { conferences, supervision } = res.json().current;
+    assert.deepEqual([conferences.held, conferences.periodic, conferences.adHoc, conferences.notHeld, conferences.attendance], [2, 1, 1, 1, 165]);
+    assert.deepEqual([conferences.recommendations.raised, conferences.recommendations.resolved], [2, 1]);
+    const district = conferences.byLevel.find((l: { level: string }) => l.level === 'district');
+    assert.match(district.sentence, /^1\/9 quận, huyện, thị xã, thành phố thuộc tỉnh đã tổ chức 1 hội nghị/);
+    assert.deepEqual([supervision.visits, supervision.byForm.doan_giam_sat, supervision.recommendations.raised, supervision.recommendations.resolved], [1, 1, 3, 2]);
+  });
+
   test('.csv files of a commune (semicolons, as Excel writes them in Vietnam): conferences first, then their recommendations in a later file', async () => {
     const before = await count('dialogue_conference');
     const confs = csv('conferences', [
