@@ -9,6 +9,7 @@ import { seedDialogueDemo } from './dialogue.demo.ts';
 
 export { DIALOGUE_MANAGE, DIALOGUE_READ } from './dialogue.policy.ts';
 export { importedConferences, writeImportedDialogue, importedDialogueChanged, deleteImportedDialogue, type ImportedConference, type ImportedRecommendation, type KnownConference } from './dialogue.import.ts';
+export { dialogueFigures, listConferencesIn, listDialogueRecommendationsIn, conferenceSentence, type DialogueFigures, type DialogueChildCounts } from './dialogue.figures.ts';
 
 export const dialogueModule: ModuleManifest = {
   name: 'dialogue',
