@@ -97,6 +97,7 @@ test('the .docx in the People\'s Committee\'s layout and the .xlsx of figures do
 
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
   assert.match(docx.suggestedFilename(), /^Báo cáo công tác dân vận năm \d{4} - Thành phố Huế\.docx$/);
+  await docx.saveAs(`${SHOTS}/reports-hue.docx`); // kept with the screenshots, to be looked at rendered
   const text = paragraphs(documentXml(readFileSync((await docx.path())!)));
   for (const line of ['ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO', 'TM. ỦY BAN NHÂN DÂN', 'Nơi nhận:']) {
     assert.ok(text.includes(line), `the .docx has "${line}"`);

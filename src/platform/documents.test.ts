@@ -188,3 +188,9 @@ test('tables with grouped heading rows and a total row, and a landscape phụ l�
   assertRun(xml, '(Kèm theo Phiếu số 12/PCĐ-UBND)', { size: 13, italic: true });
   assert.ok(text.includes('Nội dung phụ lục.'));
 });
+
+test('the closing paragraph is kept on the page of the signature', async () => {
+  const xml = documentXml(await renderOfficialDocument({ ...decision, body: [{ kind: 'paragraph', text: 'Đoạn đầu.' }, { kind: 'paragraph', text: 'Đoạn cuối./.' }] }));
+  assert.match(paragraphProps(xml, 'Đoạn cuối./.') ?? '', /<w:keepNext\/>/);
+  assert.doesNotMatch(paragraphProps(xml, 'Đoạn đầu.') ?? '', /<w:keepNext\/>/);
+});

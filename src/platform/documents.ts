@@ -473,16 +473,21 @@ function bodyTable(block: Extract<BodyBlock, { kind: 'table' }>, textWidth: numb
   });
 }
 
-function bodyBlocks(blocks: readonly BodyBlock[], style: LayoutStyle, textWidth = TEXT_WIDTH): (Paragraph | Table)[] {
+/**
+ * The body's blocks; with `keepLast`, a closing paragraph is kept on the page of what follows (the signature), so a
+ * signature never stands alone on its page.
+ */
+function bodyBlocks(blocks: readonly BodyBlock[], style: LayoutStyle, textWidth = TEXT_WIDTH, keepLast = false): (Paragraph | Table)[] {
   const size = style.bodySize;
   const out: (Paragraph | Table)[] = [];
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     switch (block.kind) {
       case 'paragraph':
         out.push(new Paragraph({
           alignment: ALIGN[block.align ?? 'justify'],
           indent: block.indent === false ? undefined : { firstLine: FIRST_LINE },
           spacing: BODY_SPACING,
+          keepNext: keepLast && index === blocks.length - 1 ? true : undefined,
           children: spans(block.text, size),
         }));
         break;
@@ -596,7 +601,7 @@ export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buf
         doc.layout === 'party' ? partyHeader(doc, style) : stateHeader(doc, style),
         ...titleBlock(doc, style),
         ...addresseeBlock(doc, style),
-        ...bodyBlocks(doc.body, style),
+        ...bodyBlocks(doc.body, style, TEXT_WIDTH, true),
         closing(doc, style),
       ],
     }, ...(doc.appendices ?? []).map((a) => appendixSection(a, style))],

@@ -273,13 +273,58 @@ function casesSection(report: Report): BodyBlock[] {
   return out;
 }
 
-function assessment(report: Report, issuer: ReportIssuer): BodyBlock[] {
-  const out: BodyBlock[] = [heading('IV. ĐÁNH GIÁ CHUNG')];
-  for (const h of report.highlights) out.push(paragraph(h));
-  if (report.current.topFields.length > 0) {
-    out.push(paragraph(`Các lĩnh vực được Nhân dân nêu nhiều nhất: ${report.current.topFields.map((f) => `${f.name} (${num(f.count)})`).join('; ')}.`));
+/**
+ * Section IV, the assessment: what the figures show went well and what falls short (levels where units held no
+ * conference, overdue recommendations and cases, conferences not held), and the fields residents raised most.
+ * Sections I–III already give the figures, so this part does not repeat them.
+ */
+export function assessmentItems(report: Report): { strengths: string[]; shortcomings: string[] } {
+  const c = report.current;
+  const p = report.prior;
+  const strengths: string[] = [];
+  const shortcomings: string[] = [];
+  for (const l of c.conferences.byLevel) {
+    if (l.unitsTotal === 0) continue;
+    if (l.unitsHeld === l.unitsTotal) strengths.push(`${num(l.unitsHeld)}/${num(l.unitsTotal)} ${l.unitsLabel} đã tổ chức hội nghị tiếp xúc, đối thoại với Nhân dân`);
+    else shortcomings.push(`còn ${num(l.unitsTotal - l.unitsHeld)}/${num(l.unitsTotal)} ${l.unitsLabel} chưa tổ chức hội nghị tiếp xúc, đối thoại với Nhân dân`);
   }
-  if (report.highlights.length === 0 && report.current.topFields.length === 0) out.push(paragraph('Chưa đủ số liệu để đánh giá.'));
+  if (c.conferences.held > p.conferences.held) strengths.push(`số hội nghị tiếp xúc, đối thoại tăng ${num(c.conferences.held - p.conferences.held)} so với kỳ trước`);
+  if (c.conferences.notHeld > 0) shortcomings.push(`${num(c.conferences.notHeld)} hội nghị đã lên kế hoạch nhưng không tổ chức được`);
+  const rec = c.conferences.recommendations;
+  if (rec.raised > 0) {
+    const settled = Math.min(rec.raised, rec.answeredOnSpot + rec.resolved);
+    strengths.push(`${num(settled)}/${num(rec.raised)} kiến nghị của Nhân dân tại hội nghị đã được trả lời tại chỗ hoặc giải quyết xong`);
+  }
+  if (rec.overdue > 0) shortcomings.push(`${num(rec.overdue)} kiến nghị tại hội nghị đã quá hạn mà chưa được giải quyết`);
+  const s = c.supervision;
+  if (s.visits > p.supervision.visits) strengths.push(`số cuộc giám sát tăng ${num(s.visits - p.supervision.visits)} so với kỳ trước`);
+  if (s.critique.opinions > 0) strengths.push(`${num(s.critique.accepted)}/${num(s.critique.opinions)} ý kiến phản biện xã hội được cơ quan soạn thảo tiếp thu`);
+  // "answered" counts the resolved ones too.
+  const unanswered = s.recommendations.raised - s.recommendations.answered;
+  if (unanswered > 0) shortcomings.push(`${num(unanswered)} kiến nghị sau giám sát chưa được trả lời`);
+  const k = c.cases;
+  if (k.resolutionRate !== null) {
+    const line = `tỷ lệ giải quyết đơn thư đạt ${pct(k.resolutionRate)}${p.cases.resolutionRate === null ? '' : ` (kỳ trước: ${pct(p.cases.resolutionRate)})`}`;
+    (p.cases.resolutionRate === null || k.resolutionRate >= p.cases.resolutionRate ? strengths : shortcomings).push(line);
+  }
+  if (k.overdue > 0) shortcomings.push(`${num(k.overdue)} vụ việc quá hạn giải quyết`);
+  if (k.mass + k.overLevel > 0) shortcomings.push(`phát sinh ${num(k.mass)} vụ việc đông người, ${num(k.overLevel)} vụ việc vượt cấp`);
+  return { strengths, shortcomings };
+}
+
+/** "- a;", "- b;", "- c." */
+const items = (list: readonly string[]): BodyBlock[] => list.map((t, i) => paragraph(`- ${t[0].toLocaleUpperCase('vi-VN')}${t.slice(1)}${i === list.length - 1 ? '.' : ';'}`));
+
+function assessment(report: Report, issuer: ReportIssuer): BodyBlock[] {
+  const { strengths, shortcomings } = assessmentItems(report);
+  const out: BodyBlock[] = [heading('IV. ĐÁNH GIÁ CHUNG')];
+  let n = 0;
+  if (strengths.length > 0) out.push(heading(`${++n}. Kết quả đạt được`), ...items(strengths));
+  if (shortcomings.length > 0) out.push(heading(`${++n}. Hạn chế, tồn tại`), ...items(shortcomings));
+  if (report.current.topFields.length > 0) {
+    out.push(heading(`${++n}. Những vấn đề Nhân dân quan tâm`));
+    out.push(paragraph(`Các lĩnh vực được Nhân dân phản ánh, kiến nghị nhiều nhất: ${report.current.topFields.map((f) => `${f.name.toLocaleLowerCase('vi-VN')} (${num(f.count)})`).join('; ')}.`));
+  }
   out.push(paragraph(`Trên đây là báo cáo ${reportSummary(report).replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi-VN'))} của ${issuer.name}./.`));
   return out;
 }
@@ -324,6 +369,11 @@ function childrenAppendix(report: Report, issuer: ReportIssuer, opts: ExportOpti
   };
 }
 
+/** When the unit was in force for part of the period only, the days its figures cover. */
+const coverage = (report: Report): BodyBlock[] => (report.coverage
+  ? [paragraph(`Số liệu tính ${span(report.coverage)}, thời gian ${inText(report.unit.name)} có hiệu lực trong kỳ báo cáo.`)]
+  : []);
+
 /** "số      /BC-UBND" (State) or "số      -BC/TU" (Party): the number is written in by the office after signing. */
 const BLANK = '      ';
 export function numberLine(issuer: ReportIssuer): string {
@@ -346,7 +396,7 @@ export async function reportDocx(report: Report, issuer: ReportIssuer, opts: Exp
         : []),
       paragraph(`Trên đây là báo cáo ${reportSummary(report).replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi-VN'))} của ${issuer.name}./.`),
     ]
-    : [opening, ...conferenceSection(report), ...supervisionSection(report), ...casesSection(report), ...assessment(report, issuer)];
+    : [opening, ...coverage(report), ...conferenceSection(report), ...supervisionSection(report), ...casesSection(report), ...assessment(report, issuer)];
   return renderOfficialDocument({
     layout: issuer.layout,
     parentBody: issuer.parentBody,
