@@ -148,6 +148,8 @@ function Downloads({ query, report }: { query: ReportQuery; report: Report | und
 function Sentences({ report }: { report: Report }) {
   const { t } = useI18n();
   const sentences = report.current.conferences.byLevel.map((l) => l.sentence).filter(Boolean);
+  // The level sentences have their own card; the highlights repeat them.
+  const highlights = report.highlights.filter((h) => !sentences.some((s) => h === s || h === `${s}.`));
   return (
     <div className="report-texts">
       {sentences.length > 0 && (
@@ -155,9 +157,9 @@ function Sentences({ report }: { report: Report }) {
           <ul className="report-list">{sentences.map((s) => <li key={s}>{s}</li>)}</ul>
         </Card>
       )}
-      {report.highlights.length > 0 && (
+      {highlights.length > 0 && (
         <Card size="small" title={t('console.reports.highlights')} data-testid="report-highlights">
-          <ul className="report-list">{report.highlights.map((s) => <li key={s}>{s}</li>)}</ul>
+          <ul className="report-list">{highlights.map((s) => <li key={s}>{s}</li>)}</ul>
         </Card>
       )}
       {report.current.topFields.length > 0 && (
@@ -259,18 +261,20 @@ export default function ReportsPage() {
             />
           </Suspense>
           <Sentences report={report} />
-          <Card size="small" title={t('console.reports.children.title')} className="report-children">
-            <Typography.Paragraph type="secondary">{t('console.reports.children.hint')}</Typography.Paragraph>
-            <ChildrenTable
-              report={report}
-              hrefOf={hrefOf}
-              onFigure={(child, figure) => setDrill({
-                records: { records: FIGURE_RECORDS[figure], child: child.code, era: child.era },
-                unitName: child.name,
-                label: t(`console.reports.children.${figure}`),
-              })}
-            />
-          </Card>
+          {report.children.length > 0 && (
+            <Card size="small" title={t('console.reports.children.title')} className="report-children">
+              <Typography.Paragraph type="secondary">{t('console.reports.children.hint')}</Typography.Paragraph>
+              <ChildrenTable
+                report={report}
+                hrefOf={hrefOf}
+                onFigure={(child, figure) => setDrill({
+                  records: { records: FIGURE_RECORDS[figure], child: child.code, era: child.era },
+                  unitName: child.name,
+                  label: t(`console.reports.children.${figure}`),
+                })}
+              />
+            </Card>
+          )}
         </div>
       )}
 
