@@ -1,5 +1,5 @@
 -- Report v1 ("tổng kết"): the days a case was accepted and resolved, and the deadline it was resolved against, kept on
--- the case so that the roll-up reads one row per case; an index for the roll-up by receipt date.
+-- the case so that the roll-up reads one row per case; indexes that hold everything the roll-up counts, by date.
 --
 -- accepted_on        the day the case was first accepted for settlement (thụ lý), event 'accepted'.
 -- resolved_on        the day it reached its result: the decision or conclusion for a complaint or denunciation
@@ -73,6 +73,19 @@ update cases_case c set
                        order by p.seq desc limit 1)
 from r where r.case_id = c.id;
 
--- The roll-up reads a period's cases by receipt date; everything it counts is in the index, so it reads no table row.
+-- The roll-up reads a period's records by date; everything it counts is in these indexes, so it reads no table row
+-- (an index-only scan, once the rows are visible to all). The national report reads the date range; a province's, a
+-- district's or a commune's leads with the province part of the path (subpath … least(nlevel, 2): 'VN' for the centre's
+-- own records), so it reads a few ranges of its provinces' rows only.
 create index cases_case_report on cases_case (received_on) include (
   receiving_unit_path, channel, kind, field_code, accepted_on, resolved_on, resolution_due_on, due_on, closed_at, mass, over_level, origin_id);
+create index cases_case_report_province on cases_case ((subpath(receiving_unit_path, 0, least(nlevel(receiving_unit_path), 2))), received_on) include (
+  receiving_unit_path, channel, kind, field_code, accepted_on, resolved_on, resolution_due_on, due_on, closed_at, mass, over_level, origin_id);
+create index dialogue_conference_report on dialogue_conference (held_on) include (unit_path, unit_code, status, type, attendance);
+create index dialogue_conference_report_province on dialogue_conference ((subpath(unit_path, 0, least(nlevel(unit_path), 2))), held_on)
+  include (unit_path, unit_code, status, type, attendance);
+create index dialogue_recommendation_report on dialogue_recommendation (raised_on) include (unit_path, field_code, status, resolved_on, due_on);
+create index dialogue_recommendation_report_province on dialogue_recommendation ((subpath(unit_path, 0, least(nlevel(unit_path), 2))), raised_on)
+  include (unit_path, field_code, status, resolved_on, due_on);
+create index supervision_visit_report on supervision_visit (started_on) include (unit_path, unit_code, status, form);
+create index supervision_recommendation_report on supervision_recommendation (raised_on) include (unit_path, field_code, status, answered_on, resolved_on);

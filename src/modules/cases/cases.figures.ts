@@ -21,6 +21,7 @@
 // recommendations by their own module).
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/http.ts';
+import { aggregateRows } from '../../platform/parallel.ts';
 import { inSegments, placeGroup, recordWhere, scopeKeys, unitNamesAt, type RecordQuery, type ReportScope, type ScopeGroup } from '../units/index.ts';
 import type { CaseFigures, RecordItem } from '../reports/index.ts';
 import { CHANNELS, KINDS, CHANNEL_NAMES, KIND_NAMES, STATE_NAMES, type Channel, type Kind, type State } from './cases.workflow.ts';
@@ -37,28 +38,35 @@ export interface CaseReportFigures {
 const n = (v: unknown) => Number(v ?? 0);
 const VN = 'Asia/Ho_Chi_Minh';
 
-/** The conditions of the definitions above, for E. */
+/** The conditions of the definitions above, for E (cheap per row: the end of E as an instant is computed once). */
 function conditions(E: string) {
+  const endOfE = new Date(`${E}T00:00:00+07:00`);
+  endOfE.setUTCDate(endOfE.getUTCDate() + 1);
   const resolved = sql`resolved_on <= ${E}::date`;
-  const late = sql`(${resolved} and resolved_on > resolution_due_on)`;
-  const openAtE = sql`(resolved_on is null or resolved_on > ${E}::date) and (closed_at is null or (closed_at at time zone ${VN})::date > ${E}::date)`;
-  const pastDue = sql`(case when resolved_on is not null then resolution_due_on else due_on end) < ${E}::date`;
+  // resolution_due_on is kept only with resolved_on: for a case unresolved at E the deadline running is due_on.
+  const openAtE = sql`(resolved_on is null or resolved_on > ${E}::date) and (closed_at is null or closed_at >= ${endOfE.toISOString()}::timestamptz)`;
   return {
     accepted: sql`accepted_on <= ${E}::date`,
     resolved,
-    onTime: sql`(${resolved} and (resolution_due_on is null or resolved_on <= resolution_due_on))`,
-    overdue: sql`(${late} or (${openAtE} and ${pastDue}))`,
+    onTime: sql`${resolved} and (resolution_due_on is null or resolved_on <= resolution_due_on)`,
+    overdue: sql`(${resolved} and resolved_on > resolution_due_on) or (${openAtE} and coalesce(resolution_due_on, due_on) < ${E}::date)`,
   };
 }
 
-/** One query over the period's cases, grouped by child, channel, kind and field. */
+/**
+ * One pass over the period's cases (the report index alone), as two grouping sets: by tree, child and field with the
+ * figures counted by condition (a few thousand groups at most), and by channel and kind.
+ */
 export async function caseFigures(ctx: AppContext, scope: ReportScope, period: { asOf: string }): Promise<CaseReportFigures> {
   const k = scopeKeys(scope, sql`received_on`, sql`receiving_unit_path`);
   const c = conditions(period.asOf);
-  const rows = await ctx.database.rows<ScopeGroup & {
-    channel: string; kind: string; field_code: string; received: number; own: number; accepted: number; resolved: number; on_time: number; overdue: number; mass: number; over_level: number;
-  }>(sql`
-    select ${k.era} as era_new, 0 as depth, ${k.child} as child, null::text as province, channel, kind, field_code,
+  type Row = ScopeGroup & {
+    by_channel: boolean; field_code: string | null; channel: string | null; kind: string | null;
+    received: number; own: number; accepted: number; resolved: number; on_time: number; overdue: number; mass: number; over_level: number;
+  };
+  const rows = await aggregateRows<Row>(ctx, sql`
+    select ${k.era} as era_new, 0 as depth, ${k.child} as child, null::text as province, field_code, channel, kind,
+      grouping(channel) = 0 as by_channel,
       count(*)::int as received,
       count(*) filter (where origin_id is null)::int as own,
       count(*) filter (where ${c.accepted})::int as accepted,
@@ -69,7 +77,7 @@ export async function caseFigures(ctx: AppContext, scope: ReportScope, period: {
       count(*) filter (where over_level)::int as over_level
     from cases_case
     where ${inSegments(scope.segments, sql`received_on`, sql`receiving_unit_path`)}
-    group by 1, 2, 3, 4, 5, 6, 7`);
+    group by grouping sets ((1, 3, 5), (6, 7))`);
   const figures: CaseFigures = {
     received: 0, byChannel: Object.fromEntries(CHANNELS.map((x) => [x, 0])), byKind: Object.fromEntries(KINDS.map((x) => [x, 0])),
     accepted: 0, resolved: 0, resolvedOnTime: 0, overdue: 0, mass: 0, overLevel: 0, resolutionRate: null,
@@ -77,12 +85,15 @@ export async function caseFigures(ctx: AppContext, scope: ReportScope, period: {
   const children = new Map<string, CaseChildCounts>(scope.children.map((ch) => [ch.key, { casesReceived: 0, casesResolved: 0, casesOverdue: 0 }]));
   const fields = new Map<string, number>();
   for (const g of rows) {
+    if (g.by_channel) {
+      figures.byChannel[g.channel!] = (figures.byChannel[g.channel!] ?? 0) + n(g.received);
+      figures.byKind[g.kind!] = (figures.byKind[g.kind!] ?? 0) + n(g.received);
+      continue;
+    }
     figures.received += n(g.received);
-    figures.byChannel[g.channel] = (figures.byChannel[g.channel] ?? 0) + n(g.received);
-    figures.byKind[g.kind] = (figures.byKind[g.kind] ?? 0) + n(g.received);
     figures.accepted += n(g.accepted); figures.resolved += n(g.resolved); figures.resolvedOnTime += n(g.on_time);
     figures.overdue += n(g.overdue); figures.mass += n(g.mass); figures.overLevel += n(g.over_level);
-    if (n(g.own)) fields.set(g.field_code, (fields.get(g.field_code) ?? 0) + n(g.own));
+    if (n(g.own)) fields.set(g.field_code!, (fields.get(g.field_code!) ?? 0) + n(g.own));
     const p = placeGroup(scope, g);
     const ch = p.child ? children.get(p.child) : undefined;
     if (ch) { ch.casesReceived += n(g.received); ch.casesResolved += n(g.resolved); ch.casesOverdue += n(g.overdue); }

@@ -12,6 +12,7 @@
 //   raised = answeredOnSpot + resolved + inProgress.
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/http.ts';
+import { aggregateRows, readAll } from '../../platform/parallel.ts';
 import {
   inSegments, placeGroup, recordWhere, scopeKeys, unitNamesAt, type RecordQuery, type ReportScope, type ScopeGroup, type ScopeLevel,
 } from '../units/index.ts';
@@ -37,40 +38,53 @@ export function conferenceSentence(row: { unitsLabel: string; unitsTotal: number
   return `${count(f.unitsHeld)}/${count(row.unitsTotal)} ${row.unitsLabel} đã tổ chức ${detail}`;
 }
 
-/** Conferences and recommendations of the scope. `period.asOf` is E. Two queries, one per table. */
+/**
+ * Conferences and recommendations of the scope. `period.asOf` is E. Two queries, one pass each: conferences counted per
+ * organising unit then per (tree, depth, child, province), so the units that held one are counted without a sort;
+ * recommendations per (tree, child, field).
+ */
 export async function dialogueFigures(ctx: AppContext, scope: ReportScope, period: { asOf: string }): Promise<DialogueFigures> {
   const E = period.asOf;
   const k = scopeKeys(scope, sql`held_on`, sql`unit_path`);
-  const conf = await ctx.database.rows<ScopeGroup & { held: number; periodic: number; ad_hoc: number; not_held: number; attendance: number; units_held: number }>(sql`
-    select ${k.era} as era_new, ${k.depth} as depth, ${k.child} as child, ${k.province} as province,
-      count(*) filter (where status = 'held')::int as held,
-      count(*) filter (where status = 'held' and type = 'dinh_ky')::int as periodic,
-      count(*) filter (where status = 'held' and type = 'dot_xuat')::int as ad_hoc,
-      count(*) filter (where status = 'not_held')::int as not_held,
-      coalesce(sum(attendance) filter (where status = 'held'), 0)::int as attendance,
-      count(distinct unit_code) filter (where status = 'held')::int as units_held
-    from dialogue_conference
-    where ${inSegments(scope.segments, sql`held_on`, sql`unit_path`)} and status in ('held', 'not_held')
-    group by 1, 2, 3, 4`);
   const r = scopeKeys(scope, sql`raised_on`, sql`unit_path`);
-  const recs = await ctx.database.rows<ScopeGroup & { field_code: string; raised: number; on_spot: number; resolved: number; in_progress: number; overdue: number }>(sql`
-    select ${r.era} as era_new, 0 as depth, ${r.child} as child, null::text as province, field_code,
-      count(*)::int as raised,
-      count(*) filter (where status = 'answered')::int as on_spot,
-      count(*) filter (where status = 'resolved' and resolved_on <= ${E}::date)::int as resolved,
-      count(*) filter (where status = 'in_progress' or (status = 'resolved' and resolved_on > ${E}::date))::int as in_progress,
-      count(*) filter (where (status = 'in_progress' or (status = 'resolved' and resolved_on > ${E}::date)) and due_on < ${E}::date)::int as overdue
-    from dialogue_recommendation
-    where ${inSegments(scope.segments, sql`raised_on`, sql`unit_path`)}
-    group by 1, 2, 3, 4, 5`);
+  const [conf, recs] = await readAll(ctx, [
+    () => aggregateRows<ConfGroup>(ctx, sql`
+      select era_new, depth, child, province,
+        sum(held)::int as held, sum(periodic)::int as periodic, sum(ad_hoc)::int as ad_hoc, sum(not_held)::int as not_held,
+        sum(attendance)::int as attendance, count(*) filter (where held > 0)::int as units_held
+      from (
+        select ${k.era} as era_new, ${k.depth} as depth, ${k.child} as child, ${k.province} as province, unit_code,
+          count(*) filter (where status = 'held') as held,
+          count(*) filter (where status = 'held' and type = 'dinh_ky') as periodic,
+          count(*) filter (where status = 'held' and type = 'dot_xuat') as ad_hoc,
+          count(*) filter (where status = 'not_held') as not_held,
+          coalesce(sum(attendance) filter (where status = 'held'), 0) as attendance
+        from dialogue_conference
+        where ${inSegments(scope.segments, sql`held_on`, sql`unit_path`)} and status in ('held', 'not_held')
+        group by 1, 2, 3, 4, 5
+      ) u
+      group by 1, 2, 3, 4`),
+    () => aggregateRows<RecGroup>(ctx, sql`
+      select era_new, 0 as depth, child, null::text as province, field_code,
+        count(*)::int as raised,
+        count(*) filter (where status = 'answered')::int as on_spot,
+        count(*) filter (where status = 'resolved' and resolved_on <= ${E}::date)::int as resolved,
+        count(*) filter (where status = 'in_progress' or (status = 'resolved' and resolved_on > ${E}::date))::int as in_progress,
+        count(*) filter (where (status = 'in_progress' or (status = 'resolved' and resolved_on > ${E}::date)) and due_on < ${E}::date)::int as overdue
+      from (
+        select ${r.era} as era_new, ${r.child} as child, field_code, status, resolved_on, due_on
+        from dialogue_recommendation
+        where ${inSegments(scope.segments, sql`raised_on`, sql`unit_path`)}
+      ) x
+      group by 1, 2, 3, 4, 5`),
+  ] as const);
   return foldDialogue(scope, conf, recs);
 }
 
-function foldDialogue(
-  scope: ReportScope,
-  conf: (ScopeGroup & { held: number; periodic: number; ad_hoc: number; not_held: number; attendance: number; units_held: number })[],
-  recs: (ScopeGroup & { field_code: string; raised: number; on_spot: number; resolved: number; in_progress: number; overdue: number })[],
-): DialogueFigures {
+type ConfGroup = ScopeGroup & { held: number; periodic: number; ad_hoc: number; not_held: number; attendance: number; units_held: number };
+type RecGroup = ScopeGroup & { field_code: string; raised: number; on_spot: number; resolved: number; in_progress: number; overdue: number };
+
+function foldDialogue(scope: ReportScope, conf: ConfGroup[], recs: RecGroup[]): DialogueFigures {
   const levels = scope.levels.map(() => ({ unitsHeld: 0, held: 0, periodic: 0, adHoc: 0, notHeld: 0, provinces: new Set<string>() }));
   const children = new Map<string, DialogueChildCounts>(scope.children.map((c) => [c.key, { conferencesHeld: 0, periodic: 0, adHoc: 0, recommendationsRaised: 0, recommendationsResolved: 0 }]));
   const total = { held: 0, periodic: 0, adHoc: 0, notHeld: 0, attendance: 0 };
@@ -93,9 +107,9 @@ function foldDialogue(
   const recommendations = { raised: 0, answeredOnSpot: 0, resolved: 0, inProgress: 0, overdue: 0 };
   const fields = new Map<string, number>();
   for (const g of recs) {
+    fields.set(g.field_code, (fields.get(g.field_code) ?? 0) + n(g.raised));
     recommendations.raised += n(g.raised); recommendations.answeredOnSpot += n(g.on_spot); recommendations.resolved += n(g.resolved);
     recommendations.inProgress += n(g.in_progress); recommendations.overdue += n(g.overdue);
-    fields.set(g.field_code, (fields.get(g.field_code) ?? 0) + n(g.raised));
     const p = placeGroup(scope, g);
     const c = p.child ? children.get(p.child) : undefined;
     if (c) { c.recommendationsRaised += n(g.raised); c.recommendationsResolved += n(g.resolved); }

@@ -54,13 +54,16 @@ export async function buildReport(ctx: AppContext, actor: Actor, input: ReportIn
   if (!opened.ok) return opened;
   const { period, scope } = opened.value;
   const previous = previousPeriod(period);
-  const before = await reportScope(ctx, scope.unit.code, previous, { era: scope.unit.era });
-  const priorScope: ReportScope | null = before.ok && before.scope.segments.length ? { ...before.scope, children: [] } : null;
-
-  const [current, prior] = await readAll(ctx, [
+  // The period before is the same unit's (a 2025 province stays itself before 1 July 2025: its old provinces).
+  const [current, before] = await readAll(ctx, [
     () => compute(ctx, scope, asOfFor(period)),
-    () => (priorScope ? compute(ctx, priorScope, asOfFor(previous)) : Promise.resolve(null)),
+    async () => {
+      const found = await reportScope(ctx, scope.unit.code, previous, { era: scope.unit.era });
+      if (!found.ok || found.scope.segments.length === 0) return null;
+      return compute(ctx, { ...found.scope, children: [] }, asOfFor(previous));
+    },
   ] as const);
+  const prior = before;
 
   const children: ChildRow[] = scope.children.map((c) => {
     const d = current.children!.dialogue.get(c.key)!;
@@ -74,7 +77,7 @@ export async function buildReport(ctx: AppContext, actor: Actor, input: ReportIn
     period, previous, empty: isEmpty(current.figures), current: current.figures, prior: prior?.figures ?? emptyFigures(), children,
     highlights: [], generatedAt: new Date().toISOString(), ...(coverage ? { coverage } : {}),
   };
-  report.highlights = highlights(report, { priorInForce: Boolean(priorScope) });
+  report.highlights = highlights(report, { priorInForce: prior !== null });
   return ok(report);
 }
 

@@ -11,7 +11,7 @@
 //   sessions, those responded to on or before E, and of them the ones accepted in full or in part (tiếp thu, tiếp thu một phần).
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/http.ts';
-import { readAll } from '../../platform/parallel.ts';
+import { aggregateRows, readAll } from '../../platform/parallel.ts';
 import {
   inSegments, placeGroup, recordWhere, scopeKeys, unitNamesAt, type RecordQuery, type ReportScope, type ScopeGroup,
 } from '../units/index.ts';
@@ -40,23 +40,27 @@ export async function supervisionFigures(ctx: AppContext, scope: ReportScope, pe
   const v = scopeKeys(scope, sql`started_on`, sql`unit_path`);
   const s = scopeKeys(scope, sql`s.held_on`, sql`s.unit_path`);
   const [visits, recs, drafts, sessions] = await readAll(ctx, [
-    () => ctx.database.rows<VisitGroup>(sql`
-      select ${v.era} as era_new, ${v.depth} as depth, ${v.child} as child, ${v.province} as province,
-        count(*)::int as visits, count(distinct unit_code)::int as units,
-        ${sql.join(VISIT_FORMS.map((f) => sql`count(*) filter (where form = ${f})::int as ${sql.identifier(f)}`), sql`, `)}
-      from supervision_visit
-      where ${inSegments(scope.segments, sql`started_on`, sql`unit_path`)} and status = 'done'
+    () => aggregateRows<VisitGroup>(ctx, sql`
+      select era_new, depth, child, province, sum(visits)::int as visits, count(*)::int as units,
+        ${sql.join(VISIT_FORMS.map((f) => sql`sum(${sql.identifier(f)})::int as ${sql.identifier(f)}`), sql`, `)}
+      from (
+        select ${v.era} as era_new, ${v.depth} as depth, ${v.child} as child, ${v.province} as province, unit_code, count(*) as visits,
+          ${sql.join(VISIT_FORMS.map((f) => sql`count(*) filter (where form = ${f}) as ${sql.identifier(f)}`), sql`, `)}
+        from supervision_visit
+        where ${inSegments(scope.segments, sql`started_on`, sql`unit_path`)} and status = 'done'
+        group by 1, 2, 3, 4, 5
+      ) u
       group by 1, 2, 3, 4`),
-    () => ctx.database.rows<RecGroup>(sql`
+    () => aggregateRows<RecGroup>(ctx, sql`
       select field_code, count(*)::int as raised,
         count(*) filter (where status in ('answered', 'resolved') and coalesce(answered_on, resolved_on) <= ${E}::date)::int as answered,
         count(*) filter (where status = 'resolved' and resolved_on <= ${E}::date)::int as resolved
       from supervision_recommendation
       where ${inSegments(scope.segments, sql`raised_on`, sql`unit_path`)}
       group by 1`),
-    () => ctx.database.rows<{ drafts: number }>(sql`
+    () => aggregateRows<{ drafts: number }>(ctx, sql`
       select count(*)::int as drafts from critique_draft where ${inSegments(scope.segments, sql`received_on`, sql`unit_path`)}`),
-    () => ctx.database.rows<SessionGroup>(sql`
+    () => aggregateRows<SessionGroup>(ctx, sql`
       select ${s.era} as era_new, ${s.depth} as depth, ${s.child} as child, ${s.province} as province,
         count(*)::int as sessions,
         ${sql.join(SESSION_FORMS.map((f) => sql`count(*) filter (where s.form = ${f})::int as ${sql.identifier(f)}`), sql`, `)},

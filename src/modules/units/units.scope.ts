@@ -4,6 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { isWithin } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/http.ts';
+import { readAll } from '../../platform/parallel.ts';
 import { LIST_2025, ROOT_CODE } from './units.import.ts';
 import { predecessorProvinces, successorPath, successorProvince } from './units.succession.ts';
 
@@ -165,10 +166,17 @@ export async function reportScope(ctx: AppContext, code: string, period: { from:
   const oldSeg = segments.find((s) => s.era === 'truoc_2025');
   const newSeg = segments.find((s) => s.era === 'tu_2025');
   const provincesMerged = Boolean(newSeg) && (isRoot || level === 'province');
-  const [oldCounts, newCounts] = await Promise.all([
-    oldSeg ? countUnits(ctx, oldSeg) : new Map<ScopeLevel, number>(),
-    newSeg ? countUnits(ctx, newSeg) : new Map<ScopeLevel, number>(),
-  ]);
+  const childIndex = depthOf(v.path);
+  const centreMerged = isRoot && Boolean(newSeg);
+  // Units per level in each tree, and the units one level down, read at once (a server runs them side by side).
+  const childTasks = level === 'commune' ? [] : centreMerged ? [() => unitsAt(ctx, newSeg!, 2)] : segments.map((s) => () => unitsAt(ctx, s, childIndex + 1));
+  const [[oldCounts, newCounts], childLists] = await readAll(ctx, [
+    () => readAll(ctx, [
+      () => (oldSeg ? countUnits(ctx, oldSeg) : Promise.resolve(new Map<ScopeLevel, number>())),
+      () => (newSeg ? countUnits(ctx, newSeg) : Promise.resolve(new Map<ScopeLevel, number>())),
+    ] as const),
+    () => readAll(ctx, childTasks),
+  ] as const);
 
   // Level rows at and below the unit's level, for the trees the period touches.
   const levels: ScopeLevelRow[] = [];
@@ -186,24 +194,22 @@ export async function reportScope(ctx: AppContext, code: string, period: { from:
 
   // Children: one level down in each tree; for the centre over a period reaching 1 July 2025, the 34 provinces, each
   // with the old provinces that became it.
-  const childIndex = depthOf(v.path);
   const children: ScopeChild[] = [];
-  if (level !== 'commune') {
-    if (isRoot && newSeg) {
-      for (const p of await unitsAt(ctx, newSeg, 2)) {
-        const segs: ScopeSegment[] = [];
-        const preds = predecessorProvinces(p.code);
-        if (oldSeg && preds.length) segs.push({ era: 'truoc_2025', from: oldSeg.from, to: oldSeg.to, paths: preds.map((c) => `${ROOT_CODE}.${c}`) });
-        segs.push({ era: 'tu_2025', from: newSeg.from, to: newSeg.to, paths: [p.path] });
-        children.push({ key: childKey('tu_2025', p.code), code: p.code, name: p.name, level: 'province', era: 'tu_2025', segments: segs });
-      }
-    } else {
-      for (const s of segments) {
-        for (const u of await unitsAt(ctx, s, childIndex + 1)) {
-          children.push({ key: childKey(s.era, u.code), code: u.code, name: u.name, level: levelOf(childIndex + 1, s.era), era: s.era, segments: [{ era: s.era, from: s.from, to: s.to, paths: [u.path] }] });
-        }
-      }
+  if (centreMerged) {
+    for (const p of childLists[0] ?? []) {
+      const segs: ScopeSegment[] = [];
+      const preds = predecessorProvinces(p.code);
+      if (oldSeg && preds.length) segs.push({ era: 'truoc_2025', from: oldSeg.from, to: oldSeg.to, paths: preds.map((c) => `${ROOT_CODE}.${c}`) });
+      segs.push({ era: 'tu_2025', from: newSeg!.from, to: newSeg!.to, paths: [p.path] });
+      children.push({ key: childKey('tu_2025', p.code), code: p.code, name: p.name, level: 'province', era: 'tu_2025', segments: segs });
     }
+  } else {
+    childLists.forEach((list, i) => {
+      const s = segments[i];
+      for (const u of list) {
+        children.push({ key: childKey(s.era, u.code), code: u.code, name: u.name, level: levelOf(childIndex + 1, s.era), era: s.era, segments: [{ era: s.era, from: s.from, to: s.to, paths: [u.path] }] });
+      }
+    });
   }
   const coverage = segments.length ? { from: segments.reduce((a, s) => min(a, s.from), '9999-12-31'), to: segments.reduce((a, s) => max(a, s.to), '0000-01-01') } : null;
   return {
@@ -242,16 +248,25 @@ export function provinceKey(scope: ReportScope, era: Era, code: string): string 
 
 // ——— SQL for the modules that count records in a scope ———
 
+/**
+ * The province part of a path ('VN' for the centre itself): the report indexes (migration 0010) lead with it, so that a
+ * province's records are read as a few ranges of the index rather than the nation's rows of the period.
+ */
+export function provinceOfPath(path: SQL): SQL {
+  return sql`subpath(${path}, 0, least(nlevel(${path}), 2))`;
+}
+
 /** True for records dated `date` with unit path `path` inside the segments (or none when there are none). */
 export function inSegments(segments: ScopeSegment[], date: SQL, path: SQL): SQL {
   if (segments.length === 0) return sql`false`;
+  const from = segments.reduce((a, s) => min(a, s.from), '9999-12-31');
+  const to = segments.reduce((a, s) => max(a, s.to), '0000-01-01');
   // The centre over both trees: one date range, no path test, so the date index alone narrows the rows.
-  if (segments.every((s) => s.paths.length === 1 && s.paths[0] === ROOT_CODE)) {
-    const from = segments.reduce((a, s) => min(a, s.from), '9999-12-31');
-    const to = segments.reduce((a, s) => max(a, s.to), '0000-01-01');
-    return sql`(${date} between ${from}::date and ${to}::date)`;
-  }
-  return sql`(${sql.join(segments.map((s) => sql`(${date} between ${s.from}::date and ${s.to}::date and ${path} <@ ${pathsSql(s.paths)})`), sql` or `)})`;
+  if (segments.every((s) => s.paths.length === 1 && s.paths[0] === ROOT_CODE)) return sql`(${date} between ${from}::date and ${to}::date)`;
+  // Elsewhere: the provinces and the whole date range first (index conditions), then each segment's own days and subtrees.
+  const provinces = [...new Set(segments.flatMap((s) => s.paths.map((p) => p.split('.').slice(0, 2).join('.'))))];
+  const each = segments.map((s) => sql`(${date} between ${s.from}::date and ${s.to}::date and ${path} <@ ${pathsSql(s.paths)})`);
+  return sql`(${provinceOfPath(path)} = any(${pathsSql(provinces)}) and ${date} between ${from}::date and ${to}::date and (${sql.join(each, sql` or `)}))`;
 }
 
 /** The grouping keys every figure query returns: era, depth, the child label and, for province-level records, the province. */
