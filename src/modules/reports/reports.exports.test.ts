@@ -84,7 +84,7 @@ test('the State .docx: NĐ 30 header, blank number, title, sections I–IV with 
   const iv = text.slice(text.indexOf('IV. ĐÁNH GIÁ CHUNG'));
   const strengths = iv.slice(iv.indexOf('1. Kết quả đạt được') + 1, iv.indexOf('2. Hạn chế, tồn tại'));
   assert.deepEqual(strengths, [
-    '- 1/1 tỉnh, thành phố đã tổ chức hội nghị tiếp xúc, đối thoại với Nhân dân;',
+    '- Ở cấp mình, thành phố Huế đã trực tiếp tổ chức 6 hội nghị tiếp xúc, đối thoại với Nhân dân;',
     '- 9/9 quận, huyện, thị xã đã tổ chức hội nghị tiếp xúc, đối thoại với Nhân dân;',
     '- Số hội nghị tiếp xúc, đối thoại tăng 25 so với kỳ trước;',
     '- 290/435 kiến nghị của Nhân dân tại hội nghị đã được trả lời tại chỗ hoặc giải quyết xong;',

@@ -285,6 +285,13 @@ export function assessmentItems(report: Report): { strengths: string[]; shortcom
   const shortcomings: string[] = [];
   for (const l of c.conferences.byLevel) {
     if (l.unitsTotal === 0) continue;
+    if (l.level === report.unit.level && l.unitsTotal === 1) {
+      // The report's own unit at its own level: said by name, not as "1/1".
+      const own = inText(report.unit.name);
+      if (l.unitsHeld === 1) strengths.push(`ở cấp mình, ${own} đã trực tiếp tổ chức ${num(l.held)} hội nghị tiếp xúc, đối thoại với Nhân dân`);
+      else shortcomings.push(`ở cấp mình, ${own} chưa trực tiếp tổ chức hội nghị tiếp xúc, đối thoại với Nhân dân`);
+      continue;
+    }
     if (l.unitsHeld === l.unitsTotal) strengths.push(`${num(l.unitsHeld)}/${num(l.unitsTotal)} ${l.unitsLabel} đã tổ chức hội nghị tiếp xúc, đối thoại với Nhân dân`);
     else shortcomings.push(`còn ${num(l.unitsTotal - l.unitsHeld)}/${num(l.unitsTotal)} ${l.unitsLabel} chưa tổ chức hội nghị tiếp xúc, đối thoại với Nhân dân`);
   }
