@@ -12,7 +12,11 @@ export interface Period {
   label: string;              // "năm 2025", "quý III năm 2026", "6 tháng đầu năm 2026", "tháng 10 năm 2026", "từ ngày 01/03/2026 đến ngày 15/04/2026"
 }
 
-/** One level of the subtree: how many of its units are in force in the period, and what they did. */
+/**
+ * One level of the subtree: how many of its units are in force in the period, and what they did. A period reaching
+ * across 1 July 2025 has one province row in the 2025 tree (old provinces counted for their successor), the district
+ * row for the days before, and the commune level twice, once per tree (units/units.scope.ts).
+ */
 export interface LevelRow {
   level: Level;
   era: Era;
@@ -31,6 +35,7 @@ export interface ConferenceLevel extends LevelRow {
   sentence: string;
 }
 
+/** Definitions in dialogue/dialogue.figures.ts. */
 export interface ConferenceFigures {
   held: number; periodic: number; adHoc: number; notHeld: number; attendance: number;
   byLevel: ConferenceLevel[];
@@ -39,6 +44,7 @@ export interface ConferenceFigures {
 
 export interface SupervisionLevel extends LevelRow { visits: number; unitsSupervising: number; critiqueSessions: number }
 
+/** Definitions in supervision/supervision.figures.ts. */
 export interface SupervisionFigures {
   visits: number;
   byForm: Record<'nghien_cuu_van_ban' | 'doan_giam_sat' | 'ban_ttnd' | 'ban_gsdtccd' | 'lay_y_kien', number>;
@@ -47,17 +53,21 @@ export interface SupervisionFigures {
   byLevel: SupervisionLevel[];
 }
 
+/**
+ * The cases received in the period at a receiving unit of the scope, as they stood at the period's last day (or today
+ * while it runs); exact definitions in cases/cases.figures.ts.
+ */
 export interface CaseFigures {
   received: number;
   byChannel: Record<string, number>;     // keys: CHANNELS of the cases module
   byKind: Record<string, number>;        // keys: KINDS of the cases module
-  accepted: number;                      // thụ lý (complaints and denunciations accepted for settlement)
-  resolved: number;                      // closed with a result in the period's cases
-  resolvedOnTime: number;
-  overdue: number;                       // open past their deadline at the end of the period, or resolved after it
+  accepted: number;                      // thụ lý: accepted for settlement (event 'accepted')
+  resolved: number;                      // reached their result: decision/conclusion (complaints, denunciations), answer (recommendations, reflections)
+  resolvedOnTime: number;                // resolved on or before the deadline running then
+  overdue: number;                       // resolved after that deadline, or still open past the deadline running at the period's end
   mass: number;                          // đông người
   overLevel: number;                     // vượt cấp
-  /** resolved / (received that need resolving), as a percentage with one decimal; null when nothing was received. */
+  /** resolved / accepted, as a percentage with one decimal; null when none was accepted. */
   resolutionRate: number | null;
 }
 

@@ -82,10 +82,28 @@ const max = (a: string, b: string) => (a > b ? a : b);
 const min = (a: string, b: string) => (a < b ? a : b);
 const depthOf = (path: string) => path.split('.').length;
 
+/**
+ * The unit lists change only when they are imported, at start: what scopes read of them is kept per database (the
+ * `scripts` runner is the database's identity, shared by its transaction-bound contexts), at most a few hundred answers.
+ */
+const kept = new WeakMap<object, Map<string, Promise<unknown>>>();
+function remembered<T>(ctx: AppContext, key: string, load: () => Promise<T>): Promise<T> {
+  let answers = kept.get(ctx.database.scripts);
+  if (!answers) kept.set(ctx.database.scripts, (answers = new Map()));
+  let answer = answers.get(key) as Promise<T> | undefined;
+  if (!answer) {
+    if (answers.size >= 500) answers.clear();
+    answer = load();
+    answers.set(key, answer);
+    answer.catch(() => answers.delete(key));
+  }
+  return answer;
+}
+
 async function versionsOf(ctx: AppContext, code: string): Promise<UnitVersion[]> {
-  return ctx.database.rows<UnitVersion>(sql`
+  return remembered(ctx, `versions:${code}`, () => ctx.database.rows<UnitVersion>(sql`
     select code, name, level, path::text as path, valid_from as "validFrom", valid_to as "validTo"
-    from units_unit where code = ${code} order by valid_from`);
+    from units_unit where code = ${code} order by valid_from`));
 }
 
 /**
@@ -102,6 +120,10 @@ const pathsSql = (paths: string[]) => sql`array[${sql.join(paths.map((p) => sql`
 
 /** Units of each level under the paths, in force in the segment (distinct codes: amended versions count once). */
 async function countUnits(ctx: AppContext, s: ScopeSegment): Promise<Map<ScopeLevel, number>> {
+  return remembered(ctx, `count:${s.era}:${s.from}:${s.to}:${s.paths.join(',')}`, () => countUnitsNow(ctx, s));
+}
+
+async function countUnitsNow(ctx: AppContext, s: ScopeSegment): Promise<Map<ScopeLevel, number>> {
   const under = s.paths.includes(ROOT_CODE) ? sql`true` : sql`path <@ ${pathsSql(s.paths)}`;
   const era = s.era === 'truoc_2025'
     ? sql`valid_from < ${REFORM_DAY}::date`
@@ -113,6 +135,10 @@ async function countUnits(ctx: AppContext, s: ScopeSegment): Promise<Map<ScopeLe
 
 /** Units at one depth under the paths, in force in the segment, with the name of their last version in it. */
 async function unitsAt(ctx: AppContext, s: ScopeSegment, depth: number): Promise<{ code: string; name: string; path: string }[]> {
+  return remembered(ctx, `at:${depth}:${s.era}:${s.from}:${s.to}:${s.paths.join(',')}`, () => unitsAtNow(ctx, s, depth));
+}
+
+async function unitsAtNow(ctx: AppContext, s: ScopeSegment, depth: number): Promise<{ code: string; name: string; path: string }[]> {
   const under = s.paths.includes(ROOT_CODE) ? sql`true` : sql`path <@ ${pathsSql(s.paths)}`;
   const era = s.era === 'truoc_2025'
     ? sql`valid_from < ${REFORM_DAY}::date`
@@ -126,12 +152,27 @@ async function unitsAt(ctx: AppContext, s: ScopeSegment, depth: number): Promise
 export type ScopeOutcome = { ok: true; scope: ReportScope } | { ok: false; reason: 'unit_not_found'; vars: { code: string } };
 
 /**
- * The scope of a report of unit `code` over from..to:
+ * The scope of a report of unit `code` over from..to.
+ *
+ * Which unit: the version of the code in force at the end of the period, the 2024 list standing for every day before
+ * the reform (a code the 2025 tree reused names the old unit for a period ending before 1 July 2025); `opts.era` keeps
+ * the unit of another period's report (the period before a 2025 province's year is still that province's).
+ *
+ * Where records count:
  * - the centre (VN): everything;
  * - a 2025 province: its subtree from 1 July 2025, and before it the subtrees of the old provinces that became it;
- * - a 2025 commune: its subtree from 1 July 2025 (no commune succession is shipped);
- * - an old (2024) province, district or commune: its subtree before 1 July 2025.
- * The level rows and children follow the trees the period touches (see `levels` and `children` below).
+ * - a 2025 commune: its subtree from 1 July 2025 (no commune succession is shipped); before, nothing;
+ * - an old (2024) province, district or commune: its subtree, up to 30 June 2025.
+ * The days outside the unit's validity are cut off (`coverage`); a unit with none in the period has no segments.
+ *
+ * A period reaching across 1 July 2025 is shown in both trees, level by level:
+ * - the centre and province row: one row in the 2025 tree ("x/34 tỉnh, thành phố"), the old provinces' own records
+ *   counted for the 2025 province they became part of; a period that ends before the reform has the old row (x/63);
+ * - the district row: the old districts, for the days before 1 July 2025 (the 2025 tree has none);
+ * - the commune level twice: "xã, phường, thị trấn" of the old tree for the days before, "xã, phường, đặc khu" of the
+ *   new one from then, each with the units of its own tree;
+ * - the children: for the centre the 34 provinces (each with its predecessors' records); for a 2025 province its
+ *   districts of the old tree (its predecessors') for the days before and its communes from 1 July 2025.
  */
 export async function reportScope(ctx: AppContext, code: string, period: { from: string; to: string }, opts: { era?: Era } = {}): Promise<ScopeOutcome> {
   const versions = await versionsOf(ctx, code);
