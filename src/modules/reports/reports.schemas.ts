@@ -73,6 +73,7 @@ export const report = z.object({
   children: z.array(child),
   highlights: z.array(z.string()),
   generatedAt: z.string(),
+  priorChildren: z.array(child).optional(),
   coverage: z.object({ from: z.string(), to: z.string() }).optional().meta({ description: 'Khi đơn vị chỉ có hiệu lực một phần kỳ: những ngày số liệu bao quát.' }),
 }).meta({ id: 'Report' });
 

@@ -16,7 +16,12 @@ import type {
   CaseFigures, ChildRow, ConferenceFigures, Era, Level, Period, PeriodQuery, RecordKind, RecordsPage, Report, ReportFigures, SupervisionFigures,
 } from './reports.types.ts';
 
-export interface ReportInput { unitCode: string; period: PeriodQuery }
+export interface ReportInput {
+  unitCode: string;
+  period: PeriodQuery;
+  /** Also the children's figures in the period before (the documents' "kỳ trước" columns), in the tree in force then. */
+  withPriorChildren?: boolean;
+}
 
 export function emptyFigures(): ReportFigures {
   const conferences: ConferenceFigures = { held: 0, periodic: 0, adHoc: 0, notHeld: 0, attendance: 0, byLevel: [], recommendations: { raised: 0, answeredOnSpot: 0, resolved: 0, inProgress: 0, overdue: 0 } };
@@ -55,27 +60,23 @@ export async function buildReport(ctx: AppContext, actor: Actor, input: ReportIn
   const { period, scope } = opened.value;
   const previous = previousPeriod(period);
   // The period before is the same unit's (a 2025 province stays itself before 1 July 2025: its old provinces).
-  const [current, before] = await readAll(ctx, [
+  const [current, prior] = await readAll(ctx, [
     () => compute(ctx, scope, asOfFor(period)),
     async () => {
       const found = await reportScope(ctx, scope.unit.code, previous, { era: scope.unit.era });
       if (!found.ok || found.scope.segments.length === 0) return null;
-      return compute(ctx, { ...found.scope, children: [] }, asOfFor(previous));
+      const priorScope = input.withPriorChildren ? found.scope : { ...found.scope, children: [] };
+      return { scope: priorScope, computed: await compute(ctx, priorScope, asOfFor(previous)) };
     },
   ] as const);
-  const prior = before;
 
-  const children: ChildRow[] = scope.children.map((c) => {
-    const d = current.children!.dialogue.get(c.key)!;
-    const s = current.children!.supervision.get(c.key)!;
-    const k = current.children!.cases.get(c.key)!;
-    return { code: c.code, name: c.name, level: c.level as Level, era: c.era as Era, ...d, ...s, ...k };
-  });
+  const children = childRows(scope, current);
   const coverage = scope.coverage && (scope.coverage.from !== period.from || scope.coverage.to !== period.to) ? scope.coverage : undefined;
   const report: Report = {
     unit: { code: scope.unit.code, name: scope.unit.name, level: scope.unit.level as Level, path: scope.unit.path },
-    period, previous, empty: isEmpty(current.figures), current: current.figures, prior: prior?.figures ?? emptyFigures(), children,
+    period, previous, empty: isEmpty(current.figures), current: current.figures, prior: prior?.computed.figures ?? emptyFigures(), children,
     highlights: [], generatedAt: new Date().toISOString(), ...(coverage ? { coverage } : {}),
+    ...(input.withPriorChildren ? { priorChildren: prior ? childRows(prior.scope, prior.computed) : [] } : {}),
   };
   report.highlights = highlights(report, { priorInForce: prior !== null });
   return ok(report);
@@ -116,6 +117,15 @@ async function compute(ctx: AppContext, scope: ReportScope, asOf: string): Promi
     figures: { conferences: d.conferences, supervision: s.supervision, cases: c.cases, topFields },
     children: scope.children.length ? { dialogue: d.children, supervision: s.children, cases: c.children } : null,
   };
+}
+
+function childRows(scope: ReportScope, computed: Computed): ChildRow[] {
+  return scope.children.map((c) => {
+    const d = computed.children!.dialogue.get(c.key)!;
+    const s = computed.children!.supervision.get(c.key)!;
+    const k = computed.children!.cases.get(c.key)!;
+    return { code: c.code, name: c.name, level: c.level as Level, era: c.era as Era, ...d, ...s, ...k };
+  });
 }
 
 function isEmpty(f: ReportFigures): boolean {

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { harness, type Harness } from '../../testing/given.ts';
 import { todayVN } from '../../platform/clock.ts';
 import { parsePeriod, previousPeriod } from './reports.period.ts';
+import { buildReport } from './reports.service.ts';
 import type { Report } from './reports.types.ts';
 
 // Units (see units/data): new province 44 and two of its 78 communes; old district 450 (old province 44, 15 communes)
@@ -264,6 +265,20 @@ describe('the province that two old provinces became (new Quảng Trị, year 20
     assert.ok(r.highlights.includes('2/78 xã, phường, đặc khu đã tổ chức 3 hội nghị, trong đó 2 định kỳ, 1 đột xuất.'));
     assert.ok(r.highlights.some((s) => s.startsWith('Tiếp nhận 6 vụ việc (2 kiến nghị, 2 phản ánh, 1 khiếu nại, 1 tố cáo), tăng 5 vụ việc so với kỳ trước; đã thụ lý 4, giải quyết 2 (đạt 50,0% số đã thụ lý), trong đó 1 đúng hạn; 4 vụ việc quá hạn.')), r.highlights.join('\n'));
     assert.ok(r.highlights.includes('Các lĩnh vực được phản ánh, kiến nghị nhiều nhất: Đất đai (7), Môi trường (3), Cán bộ, công chức (1), Giao thông (1), Y tế (1).'));
+  });
+});
+
+describe('the children of the period before, for the documents', () => {
+  test('in the tree in force then: the old districts of both old provinces', async () => {
+    const actor = { userId: randomUUID(), username: 'lanhdao', fullName: 'Lãnh đạo', grants: [{ role: 'leader' as const, organisationId: randomUUID(), unitCode: '44', unitPath: 'VN.44' }] };
+    const r = await buildReport(h.ctx, actor, { unitCode: '44', period: { kind: 'year', year: 2025 }, withPriorChildren: true });
+    assert.ok(r.ok);
+    const prior = r.value.priorChildren!;
+    assert.equal(prior.length, 18);
+    assert.deepEqual(prior.filter((c) => c.conferencesHeld).map((c) => [c.code, c.conferencesHeld]), [['450', 1], ['461', 1]]);
+    assert.equal(prior.find((c) => c.code === '450')!.casesReceived, 1);
+    const plain = await buildReport(h.ctx, actor, { unitCode: '44', period: { kind: 'year', year: 2025 } });
+    assert.ok(plain.ok && plain.value.priorChildren === undefined);
   });
 });
 

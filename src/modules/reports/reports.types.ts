@@ -100,6 +100,11 @@ export interface Report {
   highlights: string[];
   generatedAt: string;
   /**
+   * Asked for with `withPriorChildren`: the children's figures in the period before, in the unit tree in force then
+   * (match them by code: a 2025 province's year 2025 has old districts and new communes, its 2024 old districts only).
+   */
+  priorChildren?: ChildRow[];
+  /**
    * Present when the unit was in force for only part of the period (a 2024 district, a commune of the 2025 tree):
    * the days its figures cover. Otherwise the whole period.
    */

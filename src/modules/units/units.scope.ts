@@ -177,7 +177,6 @@ export type ScopeOutcome = { ok: true; scope: ReportScope } | { ok: false; reaso
 export async function reportScope(ctx: AppContext, code: string, period: { from: string; to: string }, opts: { era?: Era } = {}): Promise<ScopeOutcome> {
   const versions = await versionsOf(ctx, code);
   if (versions.length === 0) return { ok: false, reason: 'unit_not_found', vars: { code } };
-  // `era` keeps the unit of another period's report (the period before a 2025 province's year is still that province's).
   const pinned = opts.era ? versions.filter((u) => eraOfVersion(u) === opts.era) : [];
   const v = chooseVersion(pinned.length ? pinned : versions, period.to);
   const era = eraOfVersion(v);
