@@ -28,11 +28,8 @@ export function attachment(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** The children's figures in the previous period, when the unit was in force then; none otherwise. */
-async function priorChildren(ctx: AppContext, actor: Actor, report: Report): Promise<ChildRow[] | undefined> {
-  const before = await buildReport(ctx, actor, { unitCode: report.unit.code, period: { kind: 'custom', from: report.previous.from, to: report.previous.to } });
-  return before.ok ? before.value.children : undefined;
-}
+/** The children's figures in the previous period (in the unit tree in force then), computed in the report's own pass. */
+const priorChildren = (report: Report): ChildRow[] | undefined => (report.empty ? undefined : report.priorChildren);
 
 export const reportExportRoutes = (ctx: AppContext): FastifyPluginAsync => async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,9 +47,9 @@ export const reportExportRoutes = (ctx: AppContext): FastifyPluginAsync => async
   }, async (req, reply) => {
     const actor = requireActor(req);
     const q = req.query;
-    const report = await settle(ctx, req, await buildReport(ctx, actor, { unitCode: q.unit, period: periodOf(q) }));
+    const report = await settle(ctx, req, await buildReport(ctx, actor, { unitCode: q.unit, period: periodOf(q), withPriorChildren: true }));
     const issuer = await settle(ctx, req, await resolveIssuer(ctx, actor, q.issuer, scopesFor(actor, REPORT_READ)));
-    const file = await reportDocx(report, issuer, { priorChildren: report.empty ? undefined : await priorChildren(ctx, actor, report) });
+    const file = await reportDocx(report, issuer, { priorChildren: priorChildren(report) });
     await audit(actor, report, 'docx', req.ip, issuer.name);
     return reply.type(DOCX).header('content-disposition', attachment(`${reportFileBase(report)}.docx`)).header('cache-control', 'no-store').send(file as never);
   });
@@ -65,8 +62,8 @@ export const reportExportRoutes = (ctx: AppContext): FastifyPluginAsync => async
   }, async (req, reply) => {
     const actor = requireActor(req);
     const q = req.query;
-    const report = await settle(ctx, req, await buildReport(ctx, actor, { unitCode: q.unit, period: periodOf(q) }));
-    const file = await reportXlsx(report, { priorChildren: report.empty ? undefined : await priorChildren(ctx, actor, report) });
+    const report = await settle(ctx, req, await buildReport(ctx, actor, { unitCode: q.unit, period: periodOf(q), withPriorChildren: true }));
+    const file = await reportXlsx(report, { priorChildren: priorChildren(report) });
     await audit(actor, report, 'xlsx', req.ip);
     return reply.type(XLSX).header('content-disposition', attachment(`${reportFileBase(report)}.xlsx`)).header('cache-control', 'no-store').send(file as never);
   });
