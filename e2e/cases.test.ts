@@ -258,7 +258,7 @@ test('the handler answers; the answer letter can be downloaded; screenshots at 3
 
     // The answered denunciation, the accepted complaint (a running deadline) and a demo case still to classify (hints).
     await p.goto(`${app.url}/console/cases?q=kiet%2012`);
-    await p.getByTestId('case-table').getByText('đèn chiếu sáng').click();
+    await p.getByTestId('case-table').getByText('Đèn chiếu sáng trong kiệt 12').click();
     await p.getByTestId('case-suggestions').waitFor();
     const receivedPath = new URL(p.url()).pathname;
     for (const [name, path] of [['case', denunciationPath], ['case-open', complaintPath], ['case-received', receivedPath]] as const) {
