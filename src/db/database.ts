@@ -76,6 +76,9 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 
 async function openServer(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+  // An idle connection the server ends (a restart, an administrator's command) is dropped from the pool and the next
+  // query opens a new one; unhandled, the pool's 'error' event would stop the whole process.
+  pool.on('error', () => {});
   const db = drizzlePg({ client: pool });
   let closed = false;
   return {
