@@ -27,9 +27,18 @@ export async function pickOption(page: Page, wrapperTestId: string, typed: strin
   await page.keyboard.type(typed);
   const option = page.locator(`.ant-select-item-option[title*="${titleContains}"]:visible`).first();
   const title = await option.getAttribute('title');
-  await option.click();
-  await page.locator(`.ant-select-item-option[title="${title}"]`).first().waitFor({ state: 'hidden' });
-  assert.match(await wrapper.innerText(), new RegExp(titleContains.slice(0, 12).replace(/[()]/g, '.')));
+  const shown = new RegExp(titleContains.slice(0, 12).replace(/[()]/g, '.'));
+  // The list may re-render under the pointer while its options load; a click it swallowed is made again.
+  for (let attempt = 0; attempt < 3 && !shown.test(await wrapper.innerText()); attempt++) {
+    const item = page.locator(`.ant-select-item-option[title="${title}"]:visible`).first();
+    if (await item.count()) await item.click();
+    else { await wrapper.click(); await page.keyboard.type(typed); }
+    await page.waitForTimeout(300);
+  }
+  assert.match(await wrapper.innerText(), shown);
+  const open = page.locator(`.ant-select-item-option[title="${title}"]:visible`).first();
+  if (await open.count()) await page.keyboard.press('Escape');
+  await open.waitFor({ state: 'hidden' });
 }
 
 /** A fresh browser profile on the console, signed in as one official. */
