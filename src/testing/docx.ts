@@ -1,33 +1,9 @@
-// Reads .docx files in tests: a minimal zip reader (central directory + node:zlib) and the text of word/document.xml.
-import { inflateRawSync } from 'node:zlib';
+// Reads .docx files in tests: the entries of the archive and the text of word/document.xml.
+import { readZip } from '../platform/zip.ts';
 
-/** The entries of a zip archive by name (stored or deflated entries only, which is all .docx writers use). */
+/** The entries of a zip archive by name. */
 export function unzip(buf: Buffer): Map<string, Buffer> {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  if (eocd < 0) throw new Error('Not a zip archive: no end-of-central-directory record');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`Bad central-directory entry at ${p}`);
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    if (method === 0) out.set(name, Buffer.from(data));
-    else if (method === 8) out.set(name, inflateRawSync(data));
-    else throw new Error(`Unsupported zip method ${method} for ${name}`);
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
+  return new Map(readZip(buf));
 }
 
 /** word/document.xml of a .docx, as a string. */

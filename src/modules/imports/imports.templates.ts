@@ -7,7 +7,7 @@ import { FIRST_DAY } from './imports.check.ts';
 import {
   CONFERENCE_FORMS, CONFERENCE_STATUSES, CONFERENCE_TYPES, RECOMMENDATION_STATUSES, type Choice, type ColumnDef, type SheetDef,
 } from './imports.columns.ts';
-import { readZip, writeZip } from './imports.zip.ts';
+import { readZip, writeZip } from '../../platform/zip.ts';
 
 export const WORKBOOK_NAME = 'mau-nhap-du-lieu.xlsx';
 export const TEMPLATE_NAMES = [WORKBOOK_NAME, 'hoi-nghi.csv', 'kien-nghi.csv', 'giam-sat.csv'] as const;

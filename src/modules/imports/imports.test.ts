@@ -11,7 +11,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { stringify } from 'csv-stringify/sync';
 import { harness, type Harness } from '../../testing/given.ts';
 import { todayVN } from '../../platform/clock.ts';
-import { readZip } from './imports.zip.ts';
+import { readZip } from '../../platform/zip.ts';
 import { templateSheets } from './imports.service.ts';
 import { headerText } from './imports.templates.ts';
 import { parseChairs, toDay } from './imports.check.ts';

@@ -1,5 +1,5 @@
-// A minimal zip reader and writer (stored or deflated entries, no zip64), enough to add to a workbook what its writer
-// does not know about: cell hints and lists of accepted values (Excel's data validation).
+// A minimal zip reader and writer (stored or deflated entries, no zip64): enough to read a .docx or .xlsx and to add to
+// a workbook what its writer does not know about (cell hints and lists of accepted values, Excel's data validation).
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** The entries of an archive, in their order. */
