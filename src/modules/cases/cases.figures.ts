@@ -25,6 +25,7 @@ import { aggregateRows } from '../../platform/parallel.ts';
 import { inSegments, placeGroup, recordWhere, scopeKeys, unitNamesAt, type RecordQuery, type ReportScope, type ScopeGroup } from '../units/index.ts';
 import type { CaseFigures, RecordItem } from '../reports/index.ts';
 import { CHANNELS, KINDS, CHANNEL_NAMES, KIND_NAMES, STATE_NAMES, type Channel, type Kind, type State } from './cases.workflow.ts';
+import { rollupAnswers, rollupRows } from './cases.rollup.ts';
 
 export interface CaseChildCounts { casesReceived: number; casesResolved: number; casesOverdue: number }
 
@@ -58,6 +59,12 @@ function conditions(E: string) {
  * figures counted by condition (a few thousand groups at most), and by channel and kind.
  */
 export async function caseFigures(ctx: AppContext, scope: ReportScope, period: { asOf: string }): Promise<CaseReportFigures> {
+  if (rollupAnswers(scope, period.asOf)) return fromRollup(ctx, scope, period.asOf);
+  return countCases(ctx, scope, period);
+}
+
+/** The figures counted case by case (exported for the tests that hold the roll-up to them). */
+export async function countCases(ctx: AppContext, scope: ReportScope, period: { asOf: string }): Promise<CaseReportFigures> {
   const k = scopeKeys(scope, sql`received_on`, sql`receiving_unit_path`);
   const c = conditions(period.asOf);
   type Row = ScopeGroup & {
@@ -78,12 +85,7 @@ export async function caseFigures(ctx: AppContext, scope: ReportScope, period: {
     from cases_case
     where ${inSegments(scope.segments, sql`received_on`, sql`receiving_unit_path`)}
     group by grouping sets ((1, 3, 5), (6, 7))`);
-  const figures: CaseFigures = {
-    received: 0, byChannel: Object.fromEntries(CHANNELS.map((x) => [x, 0])), byKind: Object.fromEntries(KINDS.map((x) => [x, 0])),
-    accepted: 0, resolved: 0, resolvedOnTime: 0, overdue: 0, mass: 0, overLevel: 0, resolutionRate: null,
-  };
-  const children = new Map<string, CaseChildCounts>(scope.children.map((ch) => [ch.key, { casesReceived: 0, casesResolved: 0, casesOverdue: 0 }]));
-  const fields = new Map<string, number>();
+  const { figures, children, fields } = blank(scope);
   for (const g of rows) {
     if (g.by_channel) {
       figures.byChannel[g.channel!] = (figures.byChannel[g.channel!] ?? 0) + n(g.received);
@@ -98,7 +100,41 @@ export async function caseFigures(ctx: AppContext, scope: ReportScope, period: {
     const ch = p.child ? children.get(p.child) : undefined;
     if (ch) { ch.casesReceived += n(g.received); ch.casesResolved += n(g.resolved); ch.casesOverdue += n(g.overdue); }
   }
-  figures.resolutionRate = figures.accepted ? Math.round((figures.resolved / figures.accepted) * 1000) / 10 : null;
+  figures.resolutionRate = rate(figures);
+  return { cases: figures, children, fields };
+}
+
+function blank(scope: ReportScope): { figures: CaseFigures; children: Map<string, CaseChildCounts>; fields: Map<string, number> } {
+  return {
+    figures: {
+      received: 0, byChannel: Object.fromEntries(CHANNELS.map((x) => [x, 0])), byKind: Object.fromEntries(KINDS.map((x) => [x, 0])),
+      accepted: 0, resolved: 0, resolvedOnTime: 0, overdue: 0, mass: 0, overLevel: 0, resolutionRate: null,
+    },
+    children: new Map(scope.children.map((ch) => [ch.key, { casesReceived: 0, casesResolved: 0, casesOverdue: 0 }])),
+    fields: new Map(),
+  };
+}
+
+const rate = (f: CaseFigures) => (f.accepted ? Math.round((f.resolved / f.accepted) * 1000) / 10 : null);
+
+/** The same figures from the monthly roll-up (the centre's report over whole months; see cases.rollup.ts). */
+async function fromRollup(ctx: AppContext, scope: ReportScope, asOf: string): Promise<CaseReportFigures> {
+  const rows = await rollupRows(ctx, scope, asOf);
+  const { figures, children, fields } = blank(scope);
+  for (const g of rows.place) {
+    figures.received += g.received; figures.accepted += g.accepted; figures.resolved += g.resolved;
+    figures.resolvedOnTime += g.on_time; figures.overdue += g.overdue;
+    const p = placeGroup(scope, g);
+    const ch = p.child ? children.get(p.child) : undefined;
+    if (ch) { ch.casesReceived += g.received; ch.casesResolved += g.resolved; ch.casesOverdue += g.overdue; }
+  }
+  for (const g of rows.channels) {
+    figures.byChannel[g.channel] = (figures.byChannel[g.channel] ?? 0) + g.received;
+    figures.byKind[g.kind] = (figures.byKind[g.kind] ?? 0) + g.received;
+    figures.mass += g.mass; figures.overLevel += g.over_level;
+  }
+  for (const g of rows.fields) fields.set(g.field_code, (fields.get(g.field_code) ?? 0) + g.own);
+  figures.resolutionRate = rate(figures);
   return { cases: figures, children, fields };
 }
 

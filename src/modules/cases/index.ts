@@ -5,6 +5,7 @@ import './cases.policy.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { caseJobs } from './cases.jobs.ts';
 import { ensureKeys } from './cases.admin.ts';
+import { foldRollup } from './cases.rollup.ts';
 
 export { createCase, addEvent, getCase, receivePublicCase, onCaseEvent, type PublicIntake, type CaseEventListener } from './cases.service.ts';
 // Cases raised by a dialogue conference or a supervision visit, and the link back to what raised them.
@@ -19,12 +20,15 @@ export { KINDS, CHANNELS, STATES } from './cases.workflow.ts';
 export type { CaseRow, PetitionerData } from './cases.tables.ts';
 export { KIND_NAMES } from './cases.workflow.ts';
 export { caseFigures, listCasesIn, type CaseReportFigures, type CaseChildCounts } from './cases.figures.ts';
+export { foldRollup } from './cases.rollup.ts';
 export { CASE_READ, CHANNEL_NAMES } from './cases.workflow.ts';
 
 export const casesModule: ModuleManifest = {
   name: 'cases',
   routes: caseRoutes,
   jobs: caseJobs,
+  // The report's roll-up gains a delta row per case written; folding them every ten minutes keeps it small.
+  workers: (ctx) => [{ name: 'cases.rollup', everyMs: 10 * 60_000, run: () => foldRollup(ctx) }],
   // The embedded install makes every unit's sealing key at start; on a server an administrator creates them.
   onBoot: async (ctx) => { if (ctx.database.kind === 'embedded') await ensureKeys(ctx, await organisationUnits(ctx)); },
 };
