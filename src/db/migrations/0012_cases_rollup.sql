@@ -14,7 +14,8 @@
 -- due_m        month of the day after the deadline      deadline before E      due_m <= month(E)
 --              coalesce(resolution_due_on, due_on)
 -- ended_m      month of least(resolved_on, closing day) still open after E     ended_m > month(E)
-create function cases_month(d date) returns date language sql immutable parallel safe
+-- (report_month is shared by the roll-ups of other records.)
+create function report_month(d date) returns date language sql immutable parallel safe
   return coalesce(d - (extract(day from d)::int - 1), 'infinity'::date);
 
 -- Where and how far: the province label of the receiving unit's path ('' for the centre's own cases) and its depth.
@@ -53,24 +54,24 @@ create index cases_rollup_field_month on cases_rollup_field (month);
 create function cases_rollup_place_add(c cases_case, sign integer) returns void language plpgsql as $$
 begin
   insert into cases_rollup_place values (
-    cases_month(c.received_on), nlevel(c.receiving_unit_path),
+    report_month(c.received_on), nlevel(c.receiving_unit_path),
     case when nlevel(c.receiving_unit_path) > 1 then subpath(c.receiving_unit_path, 1, 1)::text else '' end,
-    cases_month(c.accepted_on), cases_month(c.resolved_on), coalesce(c.resolved_on > c.resolution_due_on, false),
-    cases_month(coalesce(c.resolution_due_on, c.due_on) + 1),
-    cases_month(least(c.resolved_on, (c.closed_at at time zone 'Asia/Ho_Chi_Minh')::date)),
+    report_month(c.accepted_on), report_month(c.resolved_on), coalesce(c.resolved_on > c.resolution_due_on, false),
+    report_month(coalesce(c.resolution_due_on, c.due_on) + 1),
+    report_month(least(c.resolved_on, (c.closed_at at time zone 'Asia/Ho_Chi_Minh')::date)),
     sign);
 end $$;
 
 create function cases_rollup_channel_add(c cases_case, sign integer) returns void language plpgsql as $$
 begin
-  insert into cases_rollup_channel values (cases_month(c.received_on), c.channel, c.kind, sign,
+  insert into cases_rollup_channel values (report_month(c.received_on), c.channel, c.kind, sign,
     case when c.mass then sign else 0 end, case when c.over_level then sign else 0 end);
 end $$;
 
 create function cases_rollup_field_add(c cases_case, sign integer) returns void language plpgsql as $$
 begin
   if c.origin_id is null then
-    insert into cases_rollup_field values (cases_month(c.received_on), c.field_code, sign);
+    insert into cases_rollup_field values (report_month(c.received_on), c.field_code, sign);
   end if;
 end $$;
 
@@ -106,17 +107,17 @@ create trigger cases_rollup after insert or update or delete on cases_case
 
 -- Cases already in the database, one row per key.
 insert into cases_rollup_place
-select cases_month(received_on), nlevel(receiving_unit_path),
+select report_month(received_on), nlevel(receiving_unit_path),
   case when nlevel(receiving_unit_path) > 1 then subpath(receiving_unit_path, 1, 1)::text else '' end,
-  cases_month(accepted_on), cases_month(resolved_on), coalesce(resolved_on > resolution_due_on, false),
-  cases_month(coalesce(resolution_due_on, due_on) + 1),
-  cases_month(least(resolved_on, (closed_at at time zone 'Asia/Ho_Chi_Minh')::date)), count(*)
+  report_month(accepted_on), report_month(resolved_on), coalesce(resolved_on > resolution_due_on, false),
+  report_month(coalesce(resolution_due_on, due_on) + 1),
+  report_month(least(resolved_on, (closed_at at time zone 'Asia/Ho_Chi_Minh')::date)), count(*)
 from cases_case group by 1, 2, 3, 4, 5, 6, 7, 8;
 insert into cases_rollup_channel
-select cases_month(received_on), channel, kind, count(*), count(*) filter (where mass), count(*) filter (where over_level)
+select report_month(received_on), channel, kind, count(*), count(*) filter (where mass), count(*) filter (where over_level)
 from cases_case group by 1, 2, 3;
 insert into cases_rollup_field
-select cases_month(received_on), field_code, count(*) from cases_case where origin_id is null group by 1, 2;
+select report_month(received_on), field_code, count(*) from cases_case where origin_id is null group by 1, 2;
 
 -- Open cases by their running deadline: a report read in the middle of a month finds the cases whose deadline passed
 -- earlier in that month here (the roll-up knows their deadline's month only). The columns the expression reads are

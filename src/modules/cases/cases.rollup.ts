@@ -8,33 +8,15 @@
 // Dates are never in the future (an acceptance, a result or a closing is recorded on or before today), which is what
 // makes "on or before today" the same as "on or before the end of this month".
 import { sql } from 'drizzle-orm';
-import { todayVN } from '../../platform/clock.ts';
+import { addDays, todayVN } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/http.ts';
 import { aggregateRows, readAll } from '../../platform/parallel.ts';
-import { ROOT_CODE, REFORM_DAY, type ReportScope, type ScopeGroup } from '../units/index.ts';
-
-const monthOf = (day: string) => `${day.slice(0, 8)}01`;
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function dayBefore(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
-const isMonthEnd = (day: string) => nextDay(day).endsWith('-01');
+import { foldDeltas, isMonthEnd, monthOf } from '../../platform/rollup.ts';
+import { REFORM_DAY, centreOverWholeMonths, type ReportScope, type ScopeGroup } from '../units/index.ts';
 
 /** Does the roll-up answer this report: the centre, whole months, E the end of a month or today? */
 export function rollupAnswers(scope: ReportScope, asOf: string): boolean {
-  const c = scope.coverage;
-  if (!c || scope.unit.code !== ROOT_CODE) return false;
-  if (!c.from.endsWith('-01') || !isMonthEnd(c.to)) return false;
-  return isMonthEnd(asOf) || asOf === todayVN();
+  return centreOverWholeMonths(scope, asOf, todayVN());
 }
 
 export type RollupPlaceRow = ScopeGroup & { received: number; accepted: number; resolved: number; on_time: number; overdue: number };
@@ -70,7 +52,7 @@ export async function rollupRows(ctx: AppContext, scope: ReportScope, asOf: stri
         count(*)::int as overdue
       from cases_case
       where resolved_on is null and closed_at is null
-        and coalesce(resolution_due_on, due_on) between ${dayBefore(mE)}::date and ${dayBefore(asOf)}::date
+        and coalesce(resolution_due_on, due_on) between ${addDays(mE, -1)}::date and ${addDays(asOf, -1)}::date
         and received_on between ${scope.coverage!.from}::date and ${scope.coverage!.to}::date
       group by 1, 2, 3`) : Promise.resolve([])),
     () => ctx.database.rows<RollupRows['channels'][number]>(sql`
@@ -85,27 +67,13 @@ export async function rollupRows(ctx: AppContext, scope: ReportScope, asOf: stri
   return { place: [...place, ...late.map((g) => ({ ...g, ...zero }))], channels, fields };
 }
 
-/**
- * Folds the delta rows of each key into one row (keys that sum to nothing go). Run by a worker every few minutes; the
- * sums read are the same before and after, and cases written meanwhile add rows the fold leaves alone.
- */
+/** Folds the roll-up's delta rows (see platform/rollup.ts); run by the cases module's worker. */
 export async function foldRollup(ctx: AppContext): Promise<{ folded: number }> {
-  const tables = [
-    { name: 'cases_rollup_place', keys: ['month', 'depth', 'province', 'accepted_m', 'resolved_m', 'late', 'due_m', 'ended_m'], sums: ['n'] },
-    { name: 'cases_rollup_channel', keys: ['month', 'channel', 'kind'], sums: ['n', 'mass', 'over_level'] },
-    { name: 'cases_rollup_field', keys: ['month', 'field_code'], sums: ['n'] },
-  ];
-  let folded = 0;
-  for (const t of tables) {
-    const keys = t.keys.join(', ');
-    const on = t.keys.map((k) => `r.${k} = k.${k}`).join(' and ');
-    const sums = t.sums.map((s) => `sum(${s})::int`).join(', ');
-    const r = await ctx.database.rows<{ n: number }>(sql.raw(`
-      with k as (select ${keys} from ${t.name} group by ${keys} having count(*) > 1),
-      gone as (delete from ${t.name} r using k where ${on} returning r.*),
-      kept as (insert into ${t.name} select ${keys}, ${sums} from gone group by ${keys} having sum(n) <> 0 returning 1)
-      select (select count(*) from gone)::int as n`));
-    folded += r[0]?.n ?? 0;
-  }
-  return { folded };
+  return { folded: await foldDeltas(ctx, ROLLUP_TABLES) };
 }
+
+const ROLLUP_TABLES = [
+  { name: 'cases_rollup_place', keys: ['month', 'depth', 'province', 'accepted_m', 'resolved_m', 'late', 'due_m', 'ended_m'], sums: ['n'] },
+  { name: 'cases_rollup_channel', keys: ['month', 'channel', 'kind'], sums: ['n', 'mass', 'over_level'] },
+  { name: 'cases_rollup_field', keys: ['month', 'field_code'], sums: ['n'] },
+];

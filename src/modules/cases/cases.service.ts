@@ -1,7 +1,7 @@
 // Use cases of the case core: register, read, list, and every workflow event, each in one transaction with its log entry.
 import { can, isWithin, scopesFor, type Actor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { todayVN } from '../../platform/clock.ts';
+import { todayVN, addDays } from '../../platform/clock.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
 import { inTx as runInTx, within } from '../../platform/transaction.ts';
@@ -23,12 +23,6 @@ import {
 
 const searchKeyOf = (number: string, title: string, content: string) => foldKey(`${number} ${title} ${content}`);
 const hasIdentity = (p: PetitionerData) => Boolean(p.name && p.address);
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 async function unitOrFail(ctx: AppContext, code: string): Promise<Outcome<UnitRow>> {
   const unit = await unitInForce(ctx, code);

@@ -13,8 +13,10 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/http.ts';
 import { aggregateRows, readAll } from '../../platform/parallel.ts';
+import { todayVN } from '../../platform/clock.ts';
+import { recommendationRollup } from './dialogue.rollup.ts';
 import {
-  inSegments, placeGroup, recordWhere, scopeKeys, unitNamesAt, type RecordQuery, type ReportScope, type ScopeGroup, type ScopeLevel,
+  centreOverWholeMonths, inSegments, placeGroup, recordWhere, scopeKeys, unitNamesAt, type RecordQuery, type ReportScope, type ScopeGroup, type ScopeLevel,
 } from '../units/index.ts';
 import type { ConferenceFigures, ConferenceLevel, RecordItem } from '../reports/index.ts';
 
@@ -43,10 +45,11 @@ export function conferenceSentence(row: { unitsLabel: string; unitsTotal: number
  * organising unit then per (tree, depth, child, province), so the units that held one are counted without a sort;
  * recommendations per (tree, child, field).
  */
-export async function dialogueFigures(ctx: AppContext, scope: ReportScope, period: { asOf: string }): Promise<DialogueFigures> {
+export async function dialogueFigures(ctx: AppContext, scope: ReportScope, period: { asOf: string }, opts: { oneByOne?: boolean } = {}): Promise<DialogueFigures> {
   const E = period.asOf;
+  // The centre's report over whole months reads the recommendations' monthly roll-up (dialogue.rollup.ts).
+  const rollup = !opts.oneByOne && centreOverWholeMonths(scope, E, todayVN());
   const k = scopeKeys(scope, sql`held_on`, sql`unit_path`);
-  const r = scopeKeys(scope, sql`raised_on`, sql`unit_path`);
   const [conf, recs] = await readAll(ctx, [
     () => aggregateRows<ConfGroup>(ctx, sql`
       select era_new, depth, child, province,
@@ -64,27 +67,34 @@ export async function dialogueFigures(ctx: AppContext, scope: ReportScope, perio
         group by 1, 2, 3, 4, 5
       ) u
       group by 1, 2, 3, 4`),
-    () => aggregateRows<RecGroup>(ctx, sql`
-      select era_new, 0 as depth, child, null::text as province, field_code,
-        count(*)::int as raised,
-        count(*) filter (where status = 'answered')::int as on_spot,
-        count(*) filter (where status = 'resolved' and resolved_on <= ${E}::date)::int as resolved,
-        count(*) filter (where status = 'in_progress' or (status = 'resolved' and resolved_on > ${E}::date))::int as in_progress,
-        count(*) filter (where (status = 'in_progress' or (status = 'resolved' and resolved_on > ${E}::date)) and due_on < ${E}::date)::int as overdue
-      from (
-        select ${r.era} as era_new, ${r.child} as child, field_code, status, resolved_on, due_on
-        from dialogue_recommendation
-        where ${inSegments(scope.segments, sql`raised_on`, sql`unit_path`)}
-      ) x
-      group by 1, 2, 3, 4, 5`),
+    () => (rollup ? recommendationRollup(ctx, scope, E) : countRecommendations(ctx, scope, E)),
   ] as const);
-  return foldDialogue(scope, conf, recs);
+  return foldDialogue(scope, conf, recs.rows, recs.fields);
+}
+
+/** The recommendations of the scope counted one by one, per (tree, child, field). */
+async function countRecommendations(ctx: AppContext, scope: ReportScope, E: string): Promise<{ rows: RecGroup[]; fields: RecGroup[] }> {
+  const r = scopeKeys(scope, sql`raised_on`, sql`unit_path`);
+  const rows = await aggregateRows<RecGroup>(ctx, sql`
+    select era_new, 0 as depth, child, null::text as province, field_code,
+      count(*)::int as raised,
+      count(*) filter (where status = 'answered')::int as on_spot,
+      count(*) filter (where status = 'resolved' and resolved_on <= ${E}::date)::int as resolved,
+      count(*) filter (where status = 'in_progress' or (status = 'resolved' and resolved_on > ${E}::date))::int as in_progress,
+      count(*) filter (where (status = 'in_progress' or (status = 'resolved' and resolved_on > ${E}::date)) and due_on < ${E}::date)::int as overdue
+    from (
+      select ${r.era} as era_new, ${r.child} as child, field_code, status, resolved_on, due_on
+      from dialogue_recommendation
+      where ${inSegments(scope.segments, sql`raised_on`, sql`unit_path`)}
+    ) x
+    group by 1, 2, 3, 4, 5`);
+  return { rows, fields: rows };
 }
 
 type ConfGroup = ScopeGroup & { held: number; periodic: number; ad_hoc: number; not_held: number; attendance: number; units_held: number };
-type RecGroup = ScopeGroup & { field_code: string; raised: number; on_spot: number; resolved: number; in_progress: number; overdue: number };
+export type RecGroup = ScopeGroup & { field_code: string; raised: number; on_spot: number; resolved: number; in_progress: number; overdue: number };
 
-function foldDialogue(scope: ReportScope, conf: ConfGroup[], recs: RecGroup[]): DialogueFigures {
+function foldDialogue(scope: ReportScope, conf: ConfGroup[], recs: RecGroup[], fieldRows: Pick<RecGroup, 'field_code' | 'raised'>[]): DialogueFigures {
   const levels = scope.levels.map(() => ({ unitsHeld: 0, held: 0, periodic: 0, adHoc: 0, notHeld: 0, provinces: new Set<string>() }));
   const children = new Map<string, DialogueChildCounts>(scope.children.map((c) => [c.key, { conferencesHeld: 0, periodic: 0, adHoc: 0, recommendationsRaised: 0, recommendationsResolved: 0 }]));
   const total = { held: 0, periodic: 0, adHoc: 0, notHeld: 0, attendance: 0 };
@@ -106,8 +116,8 @@ function foldDialogue(scope: ReportScope, conf: ConfGroup[], recs: RecGroup[]): 
   }
   const recommendations = { raised: 0, answeredOnSpot: 0, resolved: 0, inProgress: 0, overdue: 0 };
   const fields = new Map<string, number>();
+  for (const g of fieldRows) fields.set(g.field_code, (fields.get(g.field_code) ?? 0) + n(g.raised));
   for (const g of recs) {
-    fields.set(g.field_code, (fields.get(g.field_code) ?? 0) + n(g.raised));
     recommendations.raised += n(g.raised); recommendations.answeredOnSpot += n(g.on_spot); recommendations.resolved += n(g.resolved);
     recommendations.inProgress += n(g.in_progress); recommendations.overdue += n(g.overdue);
     const p = placeGroup(scope, g);

@@ -6,14 +6,18 @@ import './dialogue.cases.ts';
 import { dialogueRoutes } from './dialogue.routes.ts';
 import { dialogueJobs } from './dialogue.jobs.ts';
 import { seedDialogueDemo } from './dialogue.demo.ts';
+import { foldDialogueRollup } from './dialogue.rollup.ts';
 
 export { DIALOGUE_MANAGE, DIALOGUE_READ } from './dialogue.policy.ts';
 export { importedConferences, writeImportedDialogue, importedDialogueChanged, deleteImportedDialogue, type ImportedConference, type ImportedRecommendation, type KnownConference } from './dialogue.import.ts';
+export { foldDialogueRollup } from './dialogue.rollup.ts';
 export { dialogueFigures, listConferencesIn, listDialogueRecommendationsIn, conferenceSentence, type DialogueFigures, type DialogueChildCounts } from './dialogue.figures.ts';
 
 export const dialogueModule: ModuleManifest = {
   name: 'dialogue',
   routes: dialogueRoutes,
   jobs: dialogueJobs,
+  // The report's roll-up of recommendations gains a delta row per change; folding them every ten minutes keeps it small.
+  workers: (ctx) => [{ name: 'dialogue.rollup', everyMs: 10 * 60_000, run: () => foldDialogueRollup(ctx) }],
   onBoot: seedDialogueDemo,
 };

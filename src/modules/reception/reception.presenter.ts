@@ -3,7 +3,7 @@
 import { can, type Actor } from '../../platform/access.ts';
 import type { Lang } from '../../platform/errors.ts';
 import type { AppContext } from '../../platform/http.ts';
-import { todayVN } from '../../platform/clock.ts';
+import { todayVN, addDays } from '../../platform/clock.ts';
 import { unitNames } from '../units/index.ts';
 import { organisationsByIds } from '../organisations/index.ts';
 import { calendarOf } from '../calendar/index.ts';
@@ -14,12 +14,6 @@ import type { BookingRow, ScheduleRow, VisitRow } from './reception.tables.ts';
 import type { OpenSlot } from './reception.service.ts';
 import { RECEPTION_MANAGE, RECEPTION_RECORD } from './reception.policy.ts';
 import type { BOOKING_STATUSES, HANDLINGS, RECEPTION_TYPES } from './reception.schemas.ts';
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 export async function presentSchedules(ctx: AppContext, actor: Actor, rows: ScheduleRow[], lang: Lang) {
   const [names, orgs, rules, calendar] = await Promise.all([

@@ -2,7 +2,7 @@
 // turn a visit into a case in one step (idempotent), and export a unit's register for a period as .xlsx.
 import { can, type Actor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { todayVN } from '../../platform/clock.ts';
+import { todayVN, addDays } from '../../platform/clock.ts';
 import { denied, fail, ok, type AppContext, type Outcome } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Executor } from '../../db/database.ts';
@@ -18,12 +18,6 @@ import { audit, inTx, listedUnit, unitFor } from './reception.common.ts';
 type CaseInput = Parameters<typeof createCase>[2];
 /** The case module's policy action for registering a case. */
 export const CASE_CREATE = 'case.create';
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** The longest period one listing or export covers. */
 export const MAX_RANGE_DAYS = 366;

@@ -1,5 +1,5 @@
 // Report periods: a month, quarter, half-year, year or custom range, with the field's Vietnamese labels and the period before.
-import { isIsoDay } from '../../platform/clock.ts';
+import { isIsoDay, addDays } from '../../platform/clock.ts';
 import type { Period, PeriodQuery } from './reports.types.ts';
 
 /** The longest period a report covers. */
@@ -18,12 +18,6 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 /** dd/MM/yyyy, as every document writes a day. */
 export function vnDay(day: string): string {
   return day.split('-').reverse().join('/');
-}
-
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Days from `from` to `to`, both counted. */

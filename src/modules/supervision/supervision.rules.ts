@@ -1,6 +1,8 @@
 // The vocabulary of supervision and social critique as the law names it (Quy định 124-QĐ/TW 2023; Nghị quyết liên tịch
 // 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN): who may supervise, the forms of supervision and critique, the answers a
 // drafting body gives to each opinion. Names here are for server-made text; the web app has its own catalogs.
+import { addDays } from '../../platform/clock.ts';
+export { addDays };
 
 /** The Front and the socio-political organisations under it since 1 July 2025 (Luật 97/2025/QH15). */
 export const SUPERVISING_KINDS = ['mttq', 'hoi_lhpn', 'doan_tn', 'hoi_nong_dan', 'hoi_ccb', 'cong_doan'] as const;
@@ -40,8 +42,3 @@ export const RESPONSE_NAMES: Record<Response, string> = {
 /** The earliest day a record may carry (older years come in through the import, not the console). */
 export const FIRST_DAY = '2000-01-01';
 
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}

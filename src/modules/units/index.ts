@@ -8,7 +8,7 @@ export { successorProvince, successorPath, predecessorProvinces } from './units.
 export { LIST_2024 } from './units.import.ts';
 export type { UnitRow } from './units.tables.ts';
 export {
-  reportScope, scopeCovers, inSegments, recordWhere, scopeKeys, placeGroup, levelCondition, unitNamesAt, recordLevel, levelOf, eraOf,
+  reportScope, scopeCovers, centreOverWholeMonths, inSegments, recordWhere, scopeKeys, placeGroup, levelCondition, unitNamesAt, recordLevel, levelOf, eraOf,
   REFORM_DAY, LAST_OLD_DAY, UNITS_LABEL,
   type ReportScope, type ScopeSegment, type ScopeLevelRow, type ScopeChild, type ScopeGroup, type ScopeLevel, type Era, type ScopeOutcome, type RecordQuery,
 } from './units.scope.ts';

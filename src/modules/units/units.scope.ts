@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { isWithin } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/http.ts';
 import { readAll } from '../../platform/parallel.ts';
+import { isMonthEnd } from '../../platform/rollup.ts';
 import { LIST_2025, ROOT_CODE } from './units.import.ts';
 import { predecessorProvinces, successorPath, successorProvince } from './units.succession.ts';
 
@@ -331,6 +332,18 @@ export function levelCondition(row: { level: ScopeLevel; era: Era }, date: SQL, 
     case 'district': return sql`(nlevel(${path}) = 3 and ${date} < ${REFORM_DAY}::date)`;
     case 'commune': return row.era === 'truoc_2025' ? sql`(nlevel(${path}) = 4 and ${date} < ${REFORM_DAY}::date)` : sql`(nlevel(${path}) = 3 and ${date} >= ${REFORM_DAY}::date)`;
   }
+}
+
+/**
+ * Is this the centre's report over whole months, read at E the last day of a month or today? The monthly roll-ups of
+ * the record modules answer it (their dates are months; E in the middle of a month is only today, when nothing is yet
+ * dated after E).
+ */
+export function centreOverWholeMonths(scope: ReportScope, asOf: string, today: string): boolean {
+  const c = scope.coverage;
+  if (!c || scope.unit.code !== ROOT_CODE) return false;
+  if (!c.from.endsWith('-01') || !isMonthEnd(c.to)) return false;
+  return isMonthEnd(asOf) || asOf === today;
 }
 
 // ——— Who may read a unit's report ———
