@@ -151,7 +151,8 @@ async function generate(run: (q: string) => Promise<unknown>): Promise<Record<st
         case when r >= 380 then least(d + 5 + r % 60, date '2026-11-22')::timestamptz end
       from u`);
   }
-  await step('analyze', 'analyze');
+  // As autovacuum would after a load: the visibility map set, so that the report's index-only scans read no table page.
+  await step('vacuum analyze', 'vacuum analyze');
   return took;
 }
 
