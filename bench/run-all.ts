@@ -1,5 +1,5 @@
 // Runs every benchmark in turn and prints their tables: `npm run bench` (set BENCH_DATABASE_URL for PostgreSQL figures,
-// among them the case core on 1,000,000 generated cases; BENCH_NATIONAL=1 adds the report at national scale, about 15
+// among them the case core on 1,000,000 generated cases; BENCH_NATIONAL=1 adds the report at national scale, about 5
 // minutes; BENCH_LIGHTHOUSE=1 adds Lighthouse on the portal, a few minutes).
 import { spawnSync } from 'node:child_process';
 
