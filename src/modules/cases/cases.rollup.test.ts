@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { harness, type Harness } from '../../testing/given.ts';
-import { todayVN } from '../../platform/clock.ts';
+import { addDays, todayVN } from '../../platform/clock.ts';
+import { centrePeriods, minDay, random } from '../../testing/rollup.ts';
 import { reportScope } from '../units/index.ts';
 import { caseFigures, countCases } from './cases.figures.ts';
 import { foldRollup, rollupAnswers } from './cases.rollup.ts';
@@ -19,23 +20,6 @@ const NEW = ['VN.44.18859', 'VN.44.18871', 'VN.46.19753', 'VN.44', 'VN.46', 'VN'
 const KINDS = ['kien_nghi', 'phan_anh', 'khieu_nai', 'to_cao'];
 const CHANNELS = ['reception', 'mail', 'portal', 'dialogue', 'hotline'];
 const FIELDS = ['dat_dai', 'moi_truong', 'giao_thong', 'y_te'];
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-const minDay = (a: string, b: string) => (a < b ? a : b);
 
 let today: string;
 const ids: string[] = [];
@@ -65,21 +49,8 @@ async function insertCase(rnd: () => number, received: string): Promise<string> 
   return id;
 }
 
-/** Periods of the centre the roll-up answers: years, quarters, months, across the reform, and the running ones. */
-function periods(): { from: string; to: string }[] {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  const monthEnd = (yy: number, mm: number) => new Date(Date.UTC(yy, mm, 0)).toISOString().slice(0, 10);
-  const month = (yy: number, mm: number) => ({ from: `${yy}-${String(mm).padStart(2, '0')}-01`, to: monthEnd(yy, mm) });
-  return [
-    { from: '2024-01-01', to: '2024-12-31' }, { from: '2025-01-01', to: '2025-12-31' }, { from: '2025-04-01', to: '2025-09-30' },
-    { from: '2025-07-01', to: '2025-09-30' }, month(2025, 6), month(2025, 7), { from: `${y}-01-01`, to: `${y}-12-31` },
-    month(y, m), m > 1 ? month(y, m - 1) : month(y - 1, 12), { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` },
-  ];
-}
-
 async function compare(label: string) {
-  for (const period of periods()) {
+  for (const period of centrePeriods(today)) {
     const found = await reportScope(h.ctx, 'VN', period);
     assert.ok(found.ok);
     const asOf = period.to < today ? period.to : today;
